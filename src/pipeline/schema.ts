@@ -1,0 +1,139 @@
+/**
+ * The pipeline's data contract: one Zod schema per record the pipeline writes.
+ * The extraction JSON follows ../shared/gold/FORMAT.md; extra fields are allowed
+ * there and are what the site uses (ids, anchors, codes). The site's content
+ * collections import these same schemas, so there is one source of truth.
+ */
+import { z } from 'zod';
+
+export const KINDS = ['growth', 'level', 'increase', 'share', 'density'] as const;
+export const QUALIFIERS = ['at_least', 'reach', 'about', 'range', 'at_most'] as const;
+
+export const kindSchema = z.enum(KINDS);
+export const qualifierSchema = z.enum(QUALIFIERS);
+
+/** Where a quote sits in the plan: the paragraph anchor and offsets in the original text. */
+export const quoteSpanSchema = z.object({
+  quote: z.string(),
+  anchor: z.string(),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+});
+
+export const allocationSchema = z.object({
+  unit: z.string(),
+  value: z.number(),
+});
+
+/** One quantitative target, FORMAT.md fields first, then the pipeline's extras. */
+export const targetSchema = z.object({
+  metric: z.string(),
+  label: z.string(),
+  kind: kindSchema,
+  value: z.number(),
+  value_max: z.number().nullable(),
+  unit: z.string(),
+  qualifier: qualifierSchema,
+  deadline: z.number().int().nullable(),
+  quotes: z.array(z.string()).min(1),
+  section: z.string(),
+  lead: z.array(z.string()),
+  allocations: z.array(allocationSchema),
+  /** Stable id within the plan: `t-<n>` in order of first mention. */
+  id: z.string(),
+  /** Every mention with its paragraph anchor and original-text offsets. */
+  spans: z.array(quoteSpanSchema),
+  /** Set when a curator override changed, added or confirmed this target. */
+  override: z.enum(['corrected', 'added']).optional(),
+});
+
+export const planMetaSchema = z.object({
+  county: z.string(),
+  prefecture: z.string(),
+  province: z.string(),
+  year: z.number().int(),
+  title: z.string(),
+  source: z.string().optional(),
+  retrieved: z.string().optional(),
+  /** GB/T 2260 code of the county-level unit, when the division package knows it. */
+  code: z.string().optional(),
+  /** Readable county id (pinyin), unique across counties: `pingjiang`, `yueyang-xian`. */
+  slug: z.string(),
+  /** Meta fields guessed from the text or the file name rather than given in front matter. */
+  inferred: z.array(z.string()),
+});
+
+/** The extractor's output for one plan: `DIR/<stem>.json`. */
+export const planExtractionSchema = z.object({
+  doc: z.string(),
+  meta: planMetaSchema,
+  targets: z.array(targetSchema),
+});
+
+/** A number the extractor saw but neither turned into a target nor deliberately ignored. */
+export const reviewItemSchema = z.object({
+  anchor: z.string(),
+  line: z.number().int(),
+  number: z.string(),
+  context: z.string(),
+});
+
+export type Kind = z.infer<typeof kindSchema>;
+export type Qualifier = z.infer<typeof qualifierSchema>;
+export type QuoteSpan = z.infer<typeof quoteSpanSchema>;
+export type Allocation = z.infer<typeof allocationSchema>;
+export type Target = z.infer<typeof targetSchema>;
+export type PlanMeta = z.infer<typeof planMetaSchema>;
+export type PlanExtraction = z.infer<typeof planExtractionSchema>;
+export type ReviewItem = z.infer<typeof reviewItemSchema>;
+
+/** A metric of the taxonomy (content/metrics.yaml), as the site shows it. */
+export const metricSchema = z.object({
+  key: z.string(),
+  zh: z.string(),
+  en: z.string(),
+  definition_zh: z.string(),
+  definition_en: z.string(),
+  headline: z.boolean(),
+  /** Wordings that map to this metric (the curator's synonyms). */
+  wordings: z.array(z.string()),
+  /** Kinds under which targets of this metric can be compared. */
+  comparable_kinds: z.array(kindSchema),
+  /** Notes on wordings that differ in definition (每万人高价值发明专利 vs 每万人发明专利). */
+  notes: z.array(z.string()),
+});
+
+/** Provenance of the file a plan came from; the original is served unchanged. */
+export const originalSchema = z.object({
+  /** File name as given in content/plans/. */
+  file: z.string(),
+  format: z.enum(['txt', 'md', 'docx', 'pdf', 'html']),
+  sha256: z.string(),
+  bytes: z.number().int(),
+  encoding: z.string(),
+});
+
+/** `.data/plans.json`: one row per plan, for lists and joins. */
+export const planRecordSchema = z.object({
+  doc: z.string(),
+  meta: planMetaSchema,
+  original: originalSchema,
+  target_count: z.number().int(),
+  /** Top-level headings, for the table of contents. */
+  sections: z.array(z.object({ id: z.string(), depth: z.number().int(), text: z.string() })),
+});
+
+/** `.data/targets.json`: every target of every plan, with its plan's key fields. */
+export const targetRecordSchema = targetSchema.extend({
+  doc: z.string(),
+  county: z.string(),
+  slug: z.string(),
+  prefecture: z.string(),
+  province: z.string(),
+  year: z.number().int(),
+});
+
+export type Metric = z.infer<typeof metricSchema>;
+export type Original = z.infer<typeof originalSchema>;
+export type PlanRecord = z.infer<typeof planRecordSchema>;
+export type TargetRecord = z.infer<typeof targetRecordSchema>;
