@@ -1,0 +1,127 @@
+/**
+ * The pipeline is a plain TypeScript library: no Astro, no `astro:` virtual
+ * modules, no DOM. Scripts and tests run it under bare Node, and the site only
+ * reads what it writes.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const PIPELINE = path.join(ROOT, 'src/pipeline');
+const DOM_GLOBALS = new Set(['document', 'window']);
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && /\.(?:[cm]?[jt]s|tsx|jsx)$/.test(e.name))
+    .map((e) => path.join(e.parentPath, e.name))
+    .sort();
+}
+
+const isAstroModule = (spec: string): boolean =>
+  spec === 'astro' ||
+  spec.startsWith('astro/') ||
+  spec.startsWith('astro:') ||
+  spec.startsWith('@astrojs/');
+
+/** Identifier uses that are names of something else, not references to a global. */
+function isPropertyName(node: ts.Identifier): boolean {
+  const p = node.parent;
+  return (
+    (ts.isPropertyAccessExpression(p) && p.name === node) ||
+    (ts.isPropertyAssignment(p) && p.name === node) ||
+    (ts.isPropertySignature(p) && p.name === node) ||
+    (ts.isPropertyDeclaration(p) && p.name === node) ||
+    (ts.isMethodDeclaration(p) && p.name === node) ||
+    (ts.isBindingElement(p) && p.propertyName === node) ||
+    (ts.isQualifiedName(p) && p.right === node)
+  );
+}
+
+/** What a file breaks of the boundary, as `line: reason` strings. */
+function boundaryViolations(fileName: string, text: string): string[] {
+  const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true);
+  const found: string[] = [];
+  const at = (node: ts.Node, reason: string): void => {
+    const { line } = source.getLineAndCharacterOfPosition(node.getStart(source));
+    found.push(`${line + 1}: ${reason}`);
+  };
+  const visit = (node: ts.Node): void => {
+    let spec: ts.Expression | undefined;
+    if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) spec = node.moduleSpecifier;
+    else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument)) {
+      spec = node.argument.literal as ts.Expression;
+    } else if (
+      ts.isCallExpression(node) &&
+      (node.expression.kind === ts.SyntaxKind.ImportKeyword ||
+        (ts.isIdentifier(node.expression) && node.expression.text === 'require'))
+    ) {
+      spec = node.arguments[0];
+    }
+    if (spec && ts.isStringLiteralLike(spec) && isAstroModule(spec.text)) {
+      at(spec, `imports ${spec.text}`);
+    }
+    if (ts.isIdentifier(node) && DOM_GLOBALS.has(node.text) && !isPropertyName(node)) {
+      at(node, `uses the DOM global ${node.text}`);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
+}
+
+describe('pipeline boundary', () => {
+  const files = sourceFiles(PIPELINE);
+
+  it('finds the pipeline sources', () => {
+    expect(files.map((f) => path.relative(ROOT, f))).toContain('src/pipeline/schema.ts');
+  });
+
+  it('no pipeline file imports astro or uses document/window', () => {
+    const problems = files.flatMap((f) =>
+      boundaryViolations(f, readFileSync(f, 'utf8')).map((p) => `${path.relative(ROOT, f)}:${p}`),
+    );
+    expect(problems).toEqual([]);
+  });
+
+  it('the checker catches each kind of breach and ignores look-alikes', () => {
+    const bad = [
+      "import { getCollection } from 'astro:content';",
+      "import type { AstroGlobal } from 'astro';",
+      "export { x } from '@astrojs/check';",
+      "const m = await import('astro/config');",
+      'const el = document.createElement("p");',
+      'const w = globalThis.window ?? window;',
+    ].join('\n');
+    expect(boundaryViolations('bad.ts', bad)).toEqual([
+      '1: imports astro:content',
+      '2: imports astro',
+      '3: imports @astrojs/check',
+      '4: imports astro/config',
+      '5: uses the DOM global document',
+      '6: uses the DOM global window',
+    ]);
+    const fine = [
+      "import { z } from 'zod';",
+      "import { x } from './astronomy.ts';",
+      'const o = { document: 1, window: 2 };',
+      'const d = o.document + o.window;',
+      "// document and window in a comment, 'astro:content' in a string",
+      "const s = 'window';",
+    ].join('\n');
+    expect(boundaryViolations('fine.ts', fine)).toEqual([]);
+  });
+
+  it('tsconfig.pipeline.json sets lib without DOM and covers the pipeline', () => {
+    const file = path.join(ROOT, 'tsconfig.pipeline.json');
+    const { config, error } = ts.readConfigFile(file, ts.sys.readFile);
+    expect(error).toBeUndefined();
+    const lib: string[] = config.compilerOptions.lib ?? [];
+    // An absent lib means TypeScript's default, which includes the DOM.
+    expect(lib.length).toBeGreaterThan(0);
+    expect(lib.filter((l) => /dom/i.test(l))).toEqual([]);
+    expect(config.compilerOptions.types ?? []).not.toContain('dom');
+    expect(config.include).toContain('src/pipeline/**/*');
+  });
+});
