@@ -1,0 +1,18 @@
+/**
+ * CSV for Excel users: UTF-8 with a BOM (so Excel picks UTF-8 for Chinese),
+ * CRLF line ends and RFC 4180 quoting (quote a field containing , " CR or LF;
+ * double inner quotes).
+ */
+export type Cell = string | number | boolean | null | undefined;
+
+export function csvField(v: Cell): string {
+  const s = v == null ? '' : String(v);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function toCsv(header: string[], rows: Cell[][], { bom = true } = {}): string {
+  const lines = [header, ...rows].map((r) => r.map(csvField).join(','));
+  return (bom ? '\uFEFF' : '') + lines.join('\r\n') + '\r\n';
+}
+
+export const csvDataUrl = (csv: string): string => `data:text/csv;charset=utf-8,${encodeURIComponent(csv)}`;

@@ -1,0 +1,73 @@
+/**
+ * Read access to the pipeline's output for pages: the three collections, plus
+ * the per-plan documents, read straight from DATA_DIR/docs so that 1,000 plan
+ * trees never pass through the content store.
+ */
+import { getCollection } from 'astro:content';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Root } from 'mdast';
+import type { Metric, PlanMeta, PlanRecord, TargetRecord } from '../../pipeline/schema.ts';
+
+export const DATA_DIR = resolve(process.env.DATA_DIR ?? '.data');
+
+let cache: Promise<{ plans: PlanRecord[]; targets: TargetRecord[]; metrics: Metric[] }> | undefined;
+
+/** Plans sorted by county (pinyin slug) then year; targets in plan order. */
+export function loadAll() {
+  cache ??= (async () => {
+    const plans = (await getCollection('plans')).map((e) => e.data);
+    plans.sort((a, b) => a.meta.slug.localeCompare(b.meta.slug) || a.meta.year - b.meta.year || a.doc.localeCompare(b.doc));
+    const order = new Map(plans.map((p, i) => [p.doc, i]));
+    const targets = (await getCollection('targets')).map((e) => e.data);
+    const tnum = (id: string) => Number(id.replace(/^t-/, '')) || 0;
+    targets.sort((a, b) => (order.get(a.doc) ?? 0) - (order.get(b.doc) ?? 0) || tnum(a.id) - tnum(b.id));
+    const metrics = (await getCollection('metrics')).map((e) => e.data);
+    return { plans, targets, metrics };
+  })();
+  return cache;
+}
+
+export interface PlanDoc {
+  doc: string;
+  meta: PlanMeta;
+  text: string;
+  tree: Root;
+}
+
+export function loadDoc(doc: string): PlanDoc {
+  return JSON.parse(readFileSync(resolve(DATA_DIR, 'docs', `${doc}.json`), 'utf8')) as PlanDoc;
+}
+
+export const targetHref = (t: { doc: string; id: string }): string => `/plans/${t.doc}/#${t.id}`;
+export const planHref = (doc: string): string => `/plans/${doc}/`;
+export const metricHref = (key: string): string => `/metrics/${key}/`;
+export const countyHref = (slug: string): string => `/counties/${slug}/`;
+
+/** Metric lookup that never fails: unknown keys (e.g. `other`) get a readable stand-in. */
+export function metricInfo(metrics: Metric[], key: string): Pick<Metric, 'key' | 'zh' | 'en'> {
+  return metrics.find((m) => m.key === key) ?? { key, zh: key === 'other' ? '其他' : key, en: key === 'other' ? 'Other' : key };
+}
+
+/** Order of the overview matrix columns (the issue's headline metrics). */
+export const HEADLINE_ORDER = [
+  'rd_spending',
+  'hightech_firms',
+  'hightech_value_added',
+  'tech_sme',
+  'invention_patents',
+  'high_value_patents_density',
+  'tech_contract_value',
+  'tech_contract_count',
+];
+
+export function headlineMetrics(metrics: Metric[]): Metric[] {
+  const rank = (k: string) => (HEADLINE_ORDER.indexOf(k) + 1 || 1e6);
+  return metrics.filter((m) => m.headline || HEADLINE_ORDER.includes(m.key)).sort((a, b) => rank(a.key) - rank(b.key) || a.key.localeCompare(b.key));
+}
+
+/** All metric keys in display order: headline first, then the taxonomy order, `other` last. */
+export function metricOrder(metrics: Metric[]): string[] {
+  const head = headlineMetrics(metrics).map((m) => m.key);
+  return [...head, ...metrics.map((m) => m.key).filter((k) => !head.includes(k) && k !== 'other'), 'other'];
+}

@@ -1,0 +1,23 @@
+/**
+ * The original plan file, byte for byte as given (`.data/originals/<file>`),
+ * and the plain text the site read, at `/plans/<doc>/text.txt`.
+ */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { DATA_DIR, loadAll, loadDoc } from '../../_lib/data.ts';
+
+export const getStaticPaths = (async () => {
+  const { plans } = await loadAll();
+  return plans.flatMap((p) => [
+    { params: { doc: p.doc, file: p.original.file }, props: { kind: 'original' as const, file: p.original.file } },
+    ...(p.original.file === 'text.txt' ? [] : [{ params: { doc: p.doc, file: 'text.txt' }, props: { kind: 'text' as const, file: '' } }]),
+  ]);
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute = ({ params, props }) => {
+  if (props.kind === 'original') {
+    return new Response(readFileSync(resolve(DATA_DIR, 'originals', props.file)));
+  }
+  return new Response(loadDoc(params.doc!).text, { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+};

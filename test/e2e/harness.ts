@@ -1,0 +1,190 @@
+/**
+ * Shared e2e plumbing: make sure dist/ is built and fresh, serve a built site
+ * with a tiny static server, drive Debian's Chromium through playwright-core
+ * (never a downloaded browser), collect console errors, run axe-core.
+ *
+ * Env:
+ *   E2E_DATA_DIR  build from this data directory (DATA_DIR for content.config.ts)
+ *                 with `astro build` instead of `npm run build` (fixtures, or
+ *                 before the pipeline exists)
+ *   E2E_SKIP_BUILD=1  use dist/ as it is
+ */
+import { spawnSync } from 'node:child_process';
+import { createReadStream, existsSync, readdirSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { extname, join, normalize, resolve } from 'node:path';
+import { createRequire } from 'node:module';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const DIST = join(ROOT, 'dist');
+
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
+
+function newestMtime(path: string): number {
+  if (!existsSync(path)) return 0;
+  const st = statSync(path);
+  if (!st.isDirectory()) return st.mtimeMs;
+  let max = st.mtimeMs;
+  for (const e of readdirSync(path)) max = Math.max(max, newestMtime(join(path, e)));
+  return max;
+}
+
+/** Build env shared by every build the tests start: no telemetry (no third-party requests). */
+export const buildEnv = (extra: Record<string, string> = {}): NodeJS.ProcessEnv => ({ ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...extra });
+
+/**
+ * Build the site into `outDir` from `dataDir` with `astro build` (no pipeline run).
+ * Returns the wall time in ms.
+ */
+export function astroBuild(outDir: string, dataDir: string): number {
+  const t0 = performance.now();
+  const r = spawnSync('npx', ['astro', 'build'], { cwd: ROOT, env: buildEnv({ DATA_DIR: dataDir, SITE_OUT_DIR: outDir }), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  if (r.status !== 0) throw new Error(`astro build failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
+  return performance.now() - t0;
+}
+
+/** Build dist/ once if it is missing or older than its inputs. */
+export function ensureBuilt(): void {
+  if (process.env.E2E_SKIP_BUILD === '1' && existsSync(join(DIST, 'index.html'))) return;
+  const built = existsSync(join(DIST, 'index.html')) ? statSync(join(DIST, 'index.html')).mtimeMs : 0;
+  const dataDir = process.env.E2E_DATA_DIR;
+  const inputs = ['src', 'public', 'astro.config.mjs', dataDir ?? 'content', ...(dataDir ? [] : ['scripts/build-data.ts', 'src/pipeline'])];
+  const newest = Math.max(...inputs.map((p) => newestMtime(resolve(ROOT, p))));
+  if (built && built > newest) return;
+  if (dataDir) {
+    astroBuild(DIST, resolve(dataDir));
+    return;
+  }
+  const r = spawnSync('npm', ['run', 'build'], { cwd: ROOT, env: buildEnv(), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  if (r.status !== 0) throw new Error(`npm run build failed (${r.status}):\n${r.stdout.slice(-4000)}\n${r.stderr.slice(-4000)}`);
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.md': 'text/markdown; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.xml': 'application/xml',
+  '.pdf': 'application/pdf',
+  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  '.woff2': 'font/woff2',
+};
+
+export interface Served {
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Serve a built directory like a static host: `/a/` → `/a/index.html`,
+ * `/a` (a directory) → 301 to `/a/`, unknown paths → 404.html with status 404.
+ */
+export async function serve(dir: string = DIST): Promise<Served> {
+  const root = resolve(dir);
+  const server: Server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    let path: string;
+    try {
+      path = decodeURIComponent(url.pathname);
+    } catch {
+      res.writeHead(400).end();
+      return;
+    }
+    let file = normalize(join(root, path));
+    if (!file.startsWith(root)) {
+      res.writeHead(403).end();
+      return;
+    }
+    if (existsSync(file) && statSync(file).isDirectory()) {
+      if (!path.endsWith('/')) {
+        res.writeHead(301, { Location: `${url.pathname}/${url.search}` }).end();
+        return;
+      }
+      file = join(file, 'index.html');
+    }
+    if (!existsSync(file) || !statSync(file).isFile()) {
+      const notFound = join(root, '404.html');
+      res.writeHead(404, { 'Content-Type': TYPES['.html']! });
+      if (existsSync(notFound)) createReadStream(notFound).pipe(res);
+      else res.end('not found');
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream' });
+    createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const addr = server.address();
+  const port = typeof addr === 'object' && addr ? addr.port : 0;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((ok) => server.close(() => ok())),
+  };
+}
+
+export function launch(): Promise<Browser> {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+export interface WatchedPage {
+  page: Page;
+  context: BrowserContext;
+  /** Console errors and uncaught page errors seen so far. */
+  errors: string[];
+  /** Requests to any origin other than the served site. */
+  external: string[];
+}
+
+/** A page in a fresh context that records console errors and off-site requests. */
+export async function openPage(browser: Browser, base: string, opts: { javaScriptEnabled?: boolean; viewport?: { width: number; height: number } } = {}): Promise<WatchedPage> {
+  const context = await browser.newContext({ javaScriptEnabled: opts.javaScriptEnabled ?? true, viewport: opts.viewport ?? { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  const external: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('request', (r) => {
+    const u = r.url();
+    if (!u.startsWith(base) && !u.startsWith('data:')) external.push(u);
+  });
+  return { page, context, errors, external };
+}
+
+const AXE_SOURCE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: string[];
+}
+
+/** Run axe-core in the page; returns violations of the given impacts. */
+export async function axe(page: Page, impacts: string[] = ['serious', 'critical']): Promise<AxeViolation[]> {
+  await page.addScriptTag({ path: AXE_SOURCE });
+  const result = await page.evaluate(async () => {
+    const r = await (globalThis as unknown as { axe: { run: (ctx: unknown, o: unknown) => Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> }> }> } }).axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => JSON.stringify(n.target)) }));
+  });
+  return result.filter((v) => impacts.includes(v.impact ?? ''));
+}
+
+/** Every file under a directory, relative paths, sorted. */
+export function listFiles(dir: string, base = dir): string[] {
+  const out: string[] = [];
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) out.push(...listFiles(p, base));
+    else out.push(p.slice(base.length + 1));
+  }
+  return out.sort();
+}
