@@ -1,0 +1,131 @@
+/**
+ * Build-time index generation. Produces a set of JSON files (path → text):
+ *
+ * - `manifest.json`: document table (county, prefecture, year, paragraph id
+ *   range), metrics with wordings, synonym groups, shard count, heavy bigrams.
+ * - `b/<i>.json`: positional postings of the bigrams hashed to shard i.
+ * - `g/<hex>.json`: postings of one frequent bigram (so a query for a common
+ *   word never drags a whole hashed shard of other words along, and a rare
+ *   word's shard stays small).
+ * - `t/<i>.json`: paragraph text, heading and targets for `chunk` consecutive
+ *   paragraphs — fetched only for results that are shown.
+ * - `m/<metric>.json`: the targets of one metric across all plans.
+ *
+ * Postings of a bigram are a flat list of numbers:
+ *   [paragraphDelta, count, pos1, posDelta2, …, paragraphDelta, count, …]
+ */
+import { normalize } from './normalize.ts';
+import { bigrams } from './tokenize.ts';
+import { buildSynonyms } from './synonyms.ts';
+import { paths, shardOf } from './layout.ts';
+import type { ChunkRow, DocRow, Manifest, SearchInput, TargetRow } from './types.ts';
+
+export interface BuildOptions {
+  /** Target raw size of a hashed shard in bytes (default 24 KB). */
+  shardBytes?: number;
+  /** Postings longer than this many numbers get their own file (default 4000). */
+  heavyNumbers?: number;
+  /** Paragraphs per text chunk (default 16). */
+  chunk?: number;
+}
+
+export interface BuiltIndex {
+  files: Map<string, string>;
+  manifest: Manifest;
+  stats: { paragraphs: number; bigrams: number; shards: number; heavy: number; bytes: number };
+}
+
+export function buildIndex(input: SearchInput, opts: BuildOptions = {}): BuiltIndex {
+  const shardBytes = opts.shardBytes ?? 24_000;
+  const heavyNumbers = opts.heavyNumbers ?? 4000;
+  const chunk = opts.chunk ?? 16;
+  const metricIndex = new Map(input.metrics.map((m, i) => [m.key, i]));
+
+  // bigram → flat postings under construction
+  const post = new Map<string, number[]>();
+  const lastPid = new Map<string, number>();
+  const docs: DocRow[] = [];
+  const chunks: ChunkRow[][] = [];
+  let pid = 0;
+  for (const d of input.docs) {
+    const row: DocRow = {
+      doc: d.doc, county: d.county, prefecture: d.prefecture, province: d.province,
+      year: d.year, slug: d.slug, title: d.title, p0: pid, n: d.paragraphs.length, tm: [],
+    };
+    d.paragraphs.forEach((p, local) => {
+      const norm = normalize(p.text);
+      const positions = new Map<string, number[]>();
+      for (const [bg, pos] of bigrams(norm)) {
+        const list = positions.get(bg);
+        if (list) list.push(pos);
+        else positions.set(bg, [pos]);
+      }
+      for (const [bg, list] of positions) {
+        let arr = post.get(bg);
+        if (!arr) post.set(bg, (arr = []));
+        arr.push(pid - (lastPid.get(bg) ?? 0), list.length, list[0]!);
+        for (let k = 1; k < list.length; k++) arr.push(list[k]! - list[k - 1]!);
+        lastPid.set(bg, pid);
+      }
+      const metricsHere = new Set<number>();
+      for (const t of p.targets) {
+        const mi = metricIndex.get(t.metric);
+        if (mi !== undefined) metricsHere.add(mi);
+      }
+      for (const mi of metricsHere) row.tm.push(local, mi);
+      const ci = Math.floor(pid / chunk);
+      (chunks[ci] ??= []).push([p.anchor, p.heading, p.text, p.targets.map((t) => [t.id, t.metric, t.label, t.quote])]);
+      pid++;
+    });
+    docs.push(row);
+  }
+
+  const heavy: string[] = [];
+  const light: [string, number[]][] = [];
+  let lightNumbers = 0;
+  for (const [bg, arr] of post) {
+    if (arr.length > heavyNumbers) heavy.push(bg);
+    else {
+      light.push([bg, arr]);
+      lightNumbers += arr.length;
+    }
+  }
+  heavy.sort();
+  // ~4 bytes of JSON per number on average (digits + comma).
+  const shards = Math.max(8, 2 ** Math.ceil(Math.log2(Math.max(1, (lightNumbers * 4) / shardBytes))));
+
+  const files = new Map<string, string>();
+  const shardObjs: Record<string, number[]>[] = Array.from({ length: shards }, () => ({}));
+  for (const [bg, arr] of light) shardObjs[shardOf(bg, shards)]![bg] = arr;
+  shardObjs.forEach((o, i) => files.set(paths.shard(i), JSON.stringify(o)));
+  for (const bg of heavy) files.set(paths.heavy(bg), JSON.stringify(post.get(bg)));
+  chunks.forEach((c, i) => files.set(paths.chunk(i), JSON.stringify(c ?? [])));
+
+  const docIndex = new Map(docs.map((d, i) => [d.doc, i]));
+  const byMetric = new Map<string, TargetRow[]>();
+  for (const t of input.targets) {
+    const di = docIndex.get(t.doc);
+    if (di === undefined) continue;
+    const rows = byMetric.get(t.metric) ?? [];
+    rows.push([di, t.id, t.label, t.quote, t.value, t.value_max, t.unit, t.kind, t.anchor]);
+    byMetric.set(t.metric, rows);
+  }
+  const targetFiles: Record<string, number> = {};
+  for (const [key, rows] of byMetric) {
+    if (!metricIndex.has(key)) continue;
+    targetFiles[key] = rows.length;
+    files.set(paths.targets(key), JSON.stringify(rows));
+  }
+
+  const syn = buildSynonyms(input.metrics);
+  const manifest: Manifest = {
+    v: 1, shards, heavy, chunk, docs, metrics: input.metrics,
+    synonyms: syn.groups, synonymKeys: syn.keys,
+    targetFiles,
+  };
+  files.set(paths.manifest, JSON.stringify(manifest));
+  let bytes = 0;
+  const enc = new TextEncoder();
+  for (const v of files.values()) bytes += enc.encode(v).length;
+  return { files, manifest, stats: { paragraphs: pid, bigrams: post.size, shards, heavy: heavy.length, bytes } };
+}

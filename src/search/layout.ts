@@ -1,0 +1,28 @@
+/** File layout of the index, shared by the builder and the query engine. */
+
+/** FNV-1a over UTF-16 code units. */
+export function hash(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h >>> 0;
+}
+
+export function shardOf(bigram: string, shards: number): number {
+  return hash(bigram) % shards;
+}
+
+/** File name for a heavy bigram: its code units in hex. */
+export function heavyName(bigram: string): string {
+  return [...bigram].map((c) => c.codePointAt(0)!.toString(16).padStart(4, '0')).join('-');
+}
+
+export const paths = {
+  manifest: 'manifest.json',
+  shard: (i: number) => `b/${i}.json`,
+  heavy: (bigram: string) => `g/${heavyName(bigram)}.json`,
+  chunk: (i: number) => `t/${i}.json`,
+  targets: (metric: string) => `m/${encodeURIComponent(metric)}.json`,
+};

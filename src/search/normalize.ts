@@ -1,0 +1,96 @@
+/**
+ * Text normalization shared by the index builder and the query parser.
+ *
+ * - NFKC, so full-width and half-width forms are the same (３０％ = 30%).
+ * - Lower case, so Latin letters match either way.
+ * - Whitespace removed: Chinese has no word spaces, and plans write
+ *   "突破 100 家" as often as "突破100家".
+ * - Every number (digits, optional decimal part) is wrapped in a boundary
+ *   marker, so "30%" matches "增长 30%以上" but not "130%", and "5%" does not
+ *   match "8.5%".
+ *
+ * `normalizeWithMap` also returns, for every normalized code unit, the span of
+ * the original text it came from, so matches can be highlighted in the
+ * original (un-normalized) text.
+ */
+
+/** Private-use code point used as the number boundary marker. */
+export const NUM = '\uE000';
+
+const SPACE = /\s/u;
+const DIGIT = /[0-9]/;
+
+export interface Normalized {
+  /** The normalized text. */
+  text: string;
+  /** For each code unit of `text`, the original start offset. */
+  start: number[];
+  /** For each code unit of `text`, the original end offset (exclusive). */
+  end: number[];
+}
+
+/** Normalize text and keep a map back to the original offsets. */
+export function normalizeWithMap(input: string): Normalized {
+  // First pass: per code point NFKC + lower case, dropping whitespace.
+  const chars: string[] = [];
+  const cs: number[] = [];
+  const ce: number[] = [];
+  let i = 0;
+  for (const cp of input) {
+    const from = i;
+    i += cp.length;
+    if (cp === NUM) continue;
+    const n = cp.normalize('NFKC').toLowerCase();
+    for (const c of n) {
+      if (SPACE.test(c)) continue;
+      chars.push(c);
+      cs.push(from);
+      ce.push(i);
+    }
+  }
+  // Second pass: wrap number runs (digits, optionally ".digits") in markers.
+  let text = '';
+  const start: number[] = [];
+  const end: number[] = [];
+  const push = (c: string, s: number, e: number): void => {
+    for (let k = 0; k < c.length; k++) {
+      text += c[k];
+      start.push(s);
+      end.push(e);
+    }
+  };
+  let k = 0;
+  while (k < chars.length) {
+    if (DIGIT.test(chars[k]!)) {
+      let j = k;
+      while (j < chars.length && DIGIT.test(chars[j]!)) j++;
+      if (chars[j] === '.' && j + 1 < chars.length && DIGIT.test(chars[j + 1]!)) {
+        j++;
+        while (j < chars.length && DIGIT.test(chars[j]!)) j++;
+      }
+      push(NUM, cs[k]!, cs[k]!);
+      for (let m = k; m < j; m++) push(chars[m]!, cs[m]!, ce[m]!);
+      push(NUM, ce[j - 1]!, ce[j - 1]!);
+      k = j;
+    } else {
+      push(chars[k]!, cs[k]!, ce[k]!);
+      k++;
+    }
+  }
+  return { text, start, end };
+}
+
+/** Normalize text (no offset map). */
+export function normalize(input: string): string {
+  return normalizeWithMap(input).text;
+}
+
+/** Normalized text for display in messages and keys: markers removed. */
+export function stripMarkers(norm: string): string {
+  return norm.split(NUM).join('');
+}
+
+/** Length of a normalized string in visible characters (markers not counted). */
+export function visibleLength(norm: string): number {
+  return [...stripMarkers(norm)].length;
+}

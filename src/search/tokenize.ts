@@ -1,0 +1,118 @@
+/**
+ * Tokenization: overlapping character bigrams for the index, Intl.Segmenter
+ * words for queries.
+ *
+ * The index stores, for every bigram of a paragraph's normalized text, the
+ * positions where it occurs. A query string of length L is looked up through a
+ * *cover*: bigrams at offsets 0, 2, 4, … (and L-2), which together span every
+ * character; a paragraph contains the string exactly when all cover bigrams
+ * occur at `p + offset` for one `p`. So phrase hits are verified without the
+ * paragraph text and a bigram index never over-counts.
+ */
+import { normalize, NUM, stripMarkers } from './normalize.ts';
+import type { SynonymTable } from './synonyms.ts';
+
+/** Every bigram of a normalized text with its position. */
+export function* bigrams(norm: string): Generator<[string, number]> {
+  for (let i = 0; i + 1 < norm.length; i++) yield [norm.slice(i, i + 2), i];
+}
+
+export interface CoverPart {
+  bigram: string;
+  offset: number;
+}
+
+/** Bigrams (with offsets) that together span the whole string; [] if shorter than 2. */
+export function cover(norm: string): CoverPart[] {
+  if (norm.length < 2) return [];
+  const parts: CoverPart[] = [];
+  for (let o = 0; o + 1 < norm.length; o += 2) parts.push({ bigram: norm.slice(o, o + 2), offset: o });
+  const last = norm.length - 2;
+  if (parts[parts.length - 1]!.offset !== last) parts.push({ bigram: norm.slice(last, last + 2), offset: last });
+  return parts;
+}
+
+let segmenter: Intl.Segmenter | undefined;
+function getSegmenter(): Intl.Segmenter {
+  segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
+  return segmenter;
+}
+
+const HAS_WORD = /[\p{L}\p{N}]/u;
+
+/**
+ * Split a run of text without spaces into words with Intl.Segmenter. A single
+ * character is joined to the word after it (or before it, at the end), since a
+ * bigram index cannot look up one character alone and since the segmenter
+ * splits abbreviations such as 高企 and units such as 30% / 100家.
+ */
+export function segmentWords(chunk: string): string[] {
+  const segs = [...getSegmenter().segment(chunk)].map((s) => s.segment).filter((s) => s.length > 0);
+  const out: string[] = [];
+  let pending = '';
+  for (const s of segs) {
+    const w = pending + s;
+    if ([...w].length < 2) {
+      pending = w;
+      continue;
+    }
+    pending = '';
+    out.push(w);
+  }
+  if (pending) {
+    if (out.length > 0) out[out.length - 1] += pending;
+    else out.push(pending);
+  }
+  return out.filter((w) => HAS_WORD.test(w));
+}
+
+export interface QueryTerm {
+  /** The term as typed (NFKC, lower case, for display). */
+  text: string;
+  /** Normalized alternatives; the first is the term itself, the rest synonyms. */
+  alts: string[];
+}
+
+export interface ParsedQuery {
+  /** Normalized whole query without spaces (the contiguous phrase). */
+  phrase: string;
+  terms: QueryTerm[];
+}
+
+/**
+ * Parse a query: split on spaces, keep taxonomy wordings whole (longest match
+ * first), segment the rest with Intl.Segmenter, and expand every term by the
+ * synonym table both ways.
+ */
+export function parseQuery(query: string, synonyms?: SynonymTable): ParsedQuery {
+  const clean = query.normalize('NFKC').toLowerCase().replaceAll(NUM, '');
+  const chunks = clean.split(/\s+/u).filter((c) => c.length > 0);
+  const words: string[] = [];
+  for (const chunk of chunks) {
+    let rest = chunk;
+    const pieces: string[] = [];
+    // Greedy longest wording match inside the chunk.
+    while (rest.length > 0) {
+      const hit = synonyms?.findWording(rest);
+      if (!hit) {
+        pieces.push(...segmentWords(rest));
+        break;
+      }
+      if (hit.index > 0) pieces.push(...segmentWords(rest.slice(0, hit.index)));
+      pieces.push(hit.wording);
+      rest = rest.slice(hit.index + hit.wording.length);
+    }
+    words.push(...pieces);
+  }
+  const seen = new Set<string>();
+  const terms: QueryTerm[] = [];
+  for (const w of words) {
+    const n = normalize(w);
+    if (n.length === 0 || seen.has(n)) continue;
+    seen.add(n);
+    const alts = [n];
+    for (const s of synonyms?.expand(n) ?? []) if (!alts.includes(s)) alts.push(s);
+    terms.push({ text: stripMarkers(n), alts });
+  }
+  return { phrase: normalize(clean), terms };
+}
