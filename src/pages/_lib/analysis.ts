@@ -23,7 +23,9 @@ export interface Row {
 }
 
 /** Key under which two targets are comparable. */
-export const compareKey = (t: Pick<Row, 'metric' | 'kind' | 'unit'>): string => `${t.metric}|${t.kind}|${unitBase(t.unit)}`;
+// `other` is a catch-all, so there the wording itself must match too.
+export const compareKey = (t: Pick<Row, 'metric' | 'kind' | 'unit' | 'label'>): string =>
+  `${t.metric}|${t.kind}|${unitBase(t.unit)}${t.metric === 'other' ? `|${t.label}` : ''}`;
 
 /** A plan's first target per comparable key (later mentions of the same key are usually sub-targets). */
 export function firstPerKey<T extends Row>(rows: T[]): Map<string, T> {
