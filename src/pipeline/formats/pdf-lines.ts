@@ -1,0 +1,137 @@
+/**
+ * PDF text-layer lines to plan text. A PDF keeps lines, not paragraphs: this
+ * drops page numbers and running headers/footers, then rejoins lines that a
+ * paragraph was wrapped into, using the page geometry (a wrapped line reaches
+ * the right margin; a new paragraph is indented, or follows a line ending a
+ * sentence) and the shape of headings.
+ */
+import { normalizeRadicals } from './cjk-radicals.ts';
+
+/** One visual line of a page, left to right, with its horizontal extent in PDF units. */
+export interface PdfLine {
+  text: string;
+  left: number;
+  right: number;
+  fontSize: number;
+}
+
+/** Page-number lines: "- 3 -", "— 3 —", "第 3 页", "第3页 共12页", "3/12", "3", "Page 3 of 12". */
+const PAGE_NUMBER = [
+  /^[-—–－~～]\s*\d+\s*[-—–－~～]$/,
+  /^(?:共\s*\d+\s*页\s*[,，]?\s*)?第\s*\d+\s*页(?:\s*[,，]?\s*共\s*\d+\s*页)?$/,
+  /^\d+\s*\/\s*\d+$/,
+  /^\d+$/,
+  /^page\s*\d+(?:\s*of\s*\d+)?$/i,
+];
+
+/** Lines at the top and bottom of a page where numbers, headers and footers sit. */
+const EDGE_LINES = 2;
+/** A running header or footer is short. */
+const RUNNING_LINE_MAX_CHARS = 40;
+
+/** Line ends that close a sentence or a clause, after which a new line is a new paragraph. */
+const SENTENCE_END = /[。；！？：”）」』;:!?)]$/;
+
+/** Heading starts: 一、 （一） (一) 1. 1、 （1） 第一章 附件. */
+const HEADING_START = /^(?:第[一二三四五六七八九十百零〇\d]+[章节条部分篇]|[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百]+[）)]|\d{1,2}[.、．](?!\d)|[（(]\d{1,2}[）)]|附件\s*\d*\s*$)/;
+
+export function isPageNumber(text: string): boolean {
+  const t = text.replace(/\s+/g, ' ').trim();
+  return PAGE_NUMBER.some((re) => re.test(t));
+}
+
+export function isHeadingLine(text: string): boolean {
+  return HEADING_START.test(text.trim());
+}
+
+function edgeIndexes(count: number): number[] {
+  const top = Array.from({ length: Math.min(EDGE_LINES, count) }, (_, i) => i);
+  const bottom = Array.from({ length: Math.min(EDGE_LINES, count) }, (_, i) => count - 1 - i);
+  return [...new Set([...top, ...bottom])];
+}
+
+/** Header/footer identity: digits vary from page to page ("第 3 页"), the rest repeats. */
+function runningKey(text: string): string {
+  return text.replace(/\s+/g, '').replace(/\d+/g, '#');
+}
+
+/** Drops page numbers and lines that repeat at the page edges on most pages. */
+export function dropPageFurniture(pages: PdfLine[][]): PdfLine[][] {
+  const withoutNumbers = pages.map((lines) =>
+    lines.filter((line, i) => !(edgeIndexes(lines.length).includes(i) && isPageNumber(line.text))),
+  );
+  const pagesWithKey = new Map<string, number>();
+  for (const lines of withoutNumbers) {
+    const keys = new Set(
+      edgeIndexes(lines.length)
+        .map((i) => lines[i]!.text.trim())
+        .filter((t) => t.length > 0 && t.length <= RUNNING_LINE_MAX_CHARS)
+        .map(runningKey),
+    );
+    for (const key of keys) pagesWithKey.set(key, (pagesWithKey.get(key) ?? 0) + 1);
+  }
+  const pageCount = pages.length;
+  const running = new Set(
+    [...pagesWithKey].filter(([, n]) => pageCount >= 2 && n >= 2 && n > pageCount / 2).map(([key]) => key),
+  );
+  return withoutNumbers.map((lines) =>
+    lines.filter((line, i) => !(edgeIndexes(lines.length).includes(i) && running.has(runningKey(line.text)))),
+  );
+}
+
+function quantile(values: number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.floor(q * (sorted.length - 1))))] ?? 0;
+}
+
+const CJK_OR_FULLWIDTH = /[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F“”‘’]/;
+
+/** Joins a wrapped line to the next: CJK text has no space at a line break, Latin words do. */
+function joinWrapped(head: string, tail: string): string {
+  const last = head.at(-1) ?? '';
+  const first = tail[0] ?? '';
+  const needsSpace = /[A-Za-z]/.test(last) && /[A-Za-z]/.test(first) && !CJK_OR_FULLWIDTH.test(last);
+  return head + (needsSpace ? ' ' : '') + tail;
+}
+
+/** Page lines (furniture already dropped) to paragraphs, one per returned string. */
+export function joinParagraphs(pages: PdfLine[][]): string[] {
+  const lines = pages.flat().map((line) => ({ ...line, text: line.text.trim() })).filter((l) => l.text !== '');
+  if (lines.length === 0) return [];
+  const bodyLines = lines.filter((l) => l.text.length >= 8);
+  const measured = bodyLines.length > 0 ? bodyLines : lines;
+  const fontSize = quantile(measured.map((l) => l.fontSize), 0.5) || 12;
+  const rightMargin = quantile(measured.map((l) => l.right), 0.8);
+  const leftMargin = quantile(measured.map((l) => l.left), 0.1);
+  const isIndented = (l: PdfLine) => l.left > leftMargin + 0.8 * fontSize;
+  // Where paragraphs are indented (the official-document layout), indentation marks a
+  // new paragraph even after a full line ending in 。; elsewhere only punctuation can.
+  const usesIndent = lines.filter(isIndented).length >= Math.max(2, 0.05 * lines.length);
+
+  const paragraphs: string[] = [];
+  let current = lines[0]!.text;
+  for (let i = 1; i < lines.length; i++) {
+    const prev = lines[i - 1]!;
+    const next = lines[i]!;
+    const prevFull = prev.right >= rightMargin - 1.5 * fontSize;
+    const newParagraph =
+      !prevFull ||
+      isHeadingLine(next.text) ||
+      (usesIndent ? isIndented(next) : SENTENCE_END.test(prev.text));
+    if (newParagraph) {
+      paragraphs.push(current);
+      current = next.text;
+    } else {
+      current = joinWrapped(current, next.text);
+    }
+  }
+  paragraphs.push(current);
+  return paragraphs;
+}
+
+/** The plan text of a PDF's pages: furniture dropped, paragraphs rejoined, radicals mapped. */
+export function pdfLinesToText(pages: PdfLine[][]): string {
+  const normalized = pages.map((lines) => lines.map((l) => ({ ...l, text: normalizeRadicals(l.text) })));
+  const paragraphs = joinParagraphs(dropPageFurniture(normalized));
+  return paragraphs.length === 0 ? '' : paragraphs.join('\n\n') + '\n';
+}
