@@ -114,6 +114,8 @@ export type CompareCell<T extends Row> = { targets: T[] };
 export interface CompareRow<T extends Row> {
   metric: string;
   kind: Kind | null;
+  /** Wording of the row's first target (shown for `other`, where it is the key). */
+  label: string;
   /** One entry per plan, in the order asked for. */
   cells: T[][];
   /** `ok`: same kind in every plan that has it; `kinds-differ`: cannot be set side by side. */
@@ -136,8 +138,11 @@ export function alignPlans<T extends Row>(docs: string[], rows: T[], metricOrder
   const out: CompareRow<T>[] = [];
   for (const metric of metrics) {
     const ofMetric = mine.filter((r) => r.metric === metric);
-    const keys = [...new Set(ofMetric.map(compareKey))];
-    const mixed = keys.length > 1;
+    // Rows shared by more plans first, so the comparable row leads its metric.
+    const reach = (k: string) => new Set(ofMetric.filter((r) => compareKey(r) === k).map((r) => r.doc)).size;
+    const keys = [...new Set(ofMetric.map(compareKey))].sort((x, y) => reach(y) - reach(x));
+    // `other` rows are keyed by wording, so several keys there are not a kind clash.
+    const mixed = metric !== 'other' && new Set(ofMetric.map((r) => `${r.kind}|${unitBase(r.unit)}`)).size > 1;
     for (const key of keys) {
       const cells = docs.map((d) => ofMetric.filter((r) => r.doc === d && compareKey(r) === key));
       const present = cells.filter((c) => c.length).length;
@@ -147,6 +152,7 @@ export function alignPlans<T extends Row>(docs: string[], rows: T[], metricOrder
       out.push({
         metric,
         kind: firsts[0]?.kind ?? null,
+        label: firsts[0]?.label ?? '',
         cells,
         status,
         higher: status === 'ok' && new Set(firsts.map((r) => r.value)).size > 1 ? firsts.filter((r) => r.value === top).map((r) => r.doc) : [],

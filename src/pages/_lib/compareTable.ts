@@ -1,0 +1,65 @@
+/**
+ * The compare table as an HTML string, built by one pure function that both
+ * the server (default view, no JS) and the compare island use, so the two never
+ * disagree. Every value is escaped here; this is the only place that builds HTML
+ * from strings, and test/unit/charts-compare.test.ts checks it with hostile text.
+ */
+import { alignPlans, type Row } from './analysis.ts';
+import { formatTarget, KIND_LABEL, type Valued } from './format.ts';
+
+export interface ComparePlan {
+  doc: string;
+  county: string;
+  slug: string;
+  prefecture: string;
+  year: number;
+  title: string;
+}
+export type CompareTarget = Row & Valued;
+export interface MetricName {
+  key: string;
+  zh: string;
+  en: string;
+}
+
+export const esc = (s: unknown): string =>
+  String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+
+export function compareTableHtml(plans: ComparePlan[], targets: CompareTarget[], metrics: MetricName[]): string {
+  const docs = plans.map((p) => p.doc);
+  const order = metrics.map((m) => m.key);
+  const name = (k: string) => metrics.find((m) => m.key === k) ?? { key: k, zh: k === 'other' ? '其他' : k, en: k };
+  const rows = alignPlans(docs, targets, order);
+  const head = plans
+    .map((p) => `<th scope="col"><a href="/plans/${esc(encodeURIComponent(p.doc))}/">${esc(p.county)} ${esc(p.year)}</a><br><span class="en">${esc(p.prefecture)}</span></th>`)
+    .join('');
+  const body = rows
+    .map((r) => {
+      const m = name(r.metric);
+      const kind = r.kind ? `<span class="kind kind-${esc(r.kind)}">${esc(KIND_LABEL[r.kind].zh)}</span>` : '';
+      const status =
+        r.status === 'kinds-differ'
+          ? '<br><span class="note">类型或单位不同，不可直接比较 Not comparable (different kind or unit)</span>'
+          : '';
+      const cells = r.cells
+        .map((ts, i) => {
+          if (!ts.length) return '<td class="muted">—</td>';
+          const hi = r.higher.includes(docs[i]!);
+          const items = ts
+            .map((t) => `<a href="/plans/${esc(encodeURIComponent(t.doc))}/#${esc(t.id)}" title="${esc(t.label)}">${esc(formatTarget(t))}</a>`)
+            .join('<br>');
+          return `<td class="num${hi ? ' higher' : ''}">${items}${hi ? ' <span class="sr-only">（较高）</span><span aria-hidden="true">▲</span>' : ''}</td>`;
+        })
+        .join('');
+      return `<tr data-status="${r.status}"><th scope="row"><a href="/metrics/${esc(encodeURIComponent(r.metric))}/">${esc(m.zh)}</a>${r.metric === 'other' ? `：${esc(r.label)}` : ''} ${kind}${status}</th>${cells}</tr>`;
+    })
+    .join('');
+  return `<table class="compare"><caption class="sr-only">方案目标对比</caption><thead><tr><th scope="col">指标 Metric / 类型 Kind</th>${head}</tr></thead><tbody>${body}</tbody></table>`;
+}
+
+/** `?plans=a,b,c` → known, distinct docs, at most 4; null when fewer than 2. */
+export function parsePlansParam(search: string, known: Set<string>): string[] | null {
+  const raw = new URLSearchParams(search).getAll('plans').join(',');
+  const docs = [...new Set(raw.split(',').map((s) => s.trim()).filter((d) => known.has(d)))].slice(0, 4);
+  return docs.length >= 2 ? docs : null;
+}

@@ -1,0 +1,104 @@
+/** The comparison logic behind the compare table, county changes and benchmarks, on hand-built rows. */
+import { describe, expect, it } from 'vitest';
+import { alignPlans, benchmark, changes, median, type Row } from '../../src/pages/_lib/analysis.ts';
+import { compareTableHtml, parsePlansParam } from '../../src/pages/_lib/compareTable.ts';
+import { formatTarget } from '../../src/pages/_lib/format.ts';
+import { csvField, toCsv } from '../../src/pages/_lib/csv.ts';
+
+let n = 0;
+const t = (doc: string, metric: string, kind: Row['kind'], value: number, unit = kind === 'growth' ? '%' : '家', extra: Partial<Row> = {}) => ({
+  doc, id: `t-${++n}`, metric, kind, value, value_max: null, unit, label: metric, qualifier: 'at_least' as const,
+  county: doc.split('-')[0]!, slug: doc.split('-')[0]!, prefecture: doc.startsWith('pingjiang') || doc.startsWith('linxiang') ? '岳阳市' : '益阳市',
+  year: Number(doc.split('-')[1]), deadline: null, ...extra,
+});
+
+const rows = [
+  t('pingjiang-2024', 'rd_spending', 'growth', 30),
+  t('pingjiang-2026', 'rd_spending', 'growth', 8.5),
+  t('pingjiang-2024', 'high_value_patents_density', 'density', 1.7, '件/万人'),
+  t('pingjiang-2026', 'high_value_patents_density', 'density', 4.5, '件/万人'),
+  t('pingjiang-2024', 'hightech_firms', 'increase', 10),
+  t('pingjiang-2026', 'hightech_firms', 'level', 100),
+  t('linxiang-2024', 'rd_spending', 'growth', 18.1),
+  t('yuanjiang-2024', 'rd_spending', 'growth', 12),
+  t('linxiang-2024', 'hightech_firms', 'level', 95),
+];
+
+describe('changes between a county plans', () => {
+  it('compares only same metric and kind (平江 2024 → 2026)', () => {
+    const c = changes(rows.filter((r) => r.doc === 'pingjiang-2024'), rows.filter((r) => r.doc === 'pingjiang-2026'));
+    expect(c.changed.map((x) => [x.after.metric, x.before.value, x.after.value])).toEqual([
+      ['rd_spending', 30, 8.5],
+      ['high_value_patents_density', 1.7, 4.5],
+    ]);
+    expect(c.added.map((r) => `${r.metric}/${r.kind}`)).toEqual(['hightech_firms/level']);
+    expect(c.dropped.map((r) => `${r.metric}/${r.kind}`)).toEqual(['hightech_firms/increase']);
+  });
+});
+
+describe('benchmark', () => {
+  it('ranks, takes the median, names the leader and the gap', () => {
+    const own = rows.filter((r) => r.doc === 'pingjiang-2026');
+    const peers = rows.filter((r) => r.slug !== 'pingjiang');
+    const b = benchmark(own, peers);
+    const rd = b.find((x) => x.target.metric === 'rd_spending')!;
+    expect([rd.rank, rd.of, rd.median, rd.leader.doc, Math.round(rd.gap * 10) / 10]).toEqual([3, 3, 12, 'linxiang-2024', 9.6]);
+    const ht = b.find((x) => x.target.metric === 'hightech_firms')!;
+    expect([ht.rank, ht.of, ht.gap]).toEqual([1, 2, 0]);
+    // No peer has a density target: nothing to benchmark.
+    expect(b.some((x) => x.target.metric === 'high_value_patents_density')).toBe(false);
+  });
+  it('median of even and odd lists', () => {
+    expect(median([3, 1, 2])).toBe(2);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+    expect(median([])).toBeNull();
+  });
+});
+
+describe('alignPlans and the compare table', () => {
+  it('aligns rows by metric and kind, marks the higher, flags different kinds', () => {
+    const a = alignPlans(['pingjiang-2026', 'linxiang-2024', 'pingjiang-2024'], rows, ['rd_spending', 'hightech_firms']);
+    const rd = a.find((r) => r.metric === 'rd_spending')!;
+    expect(rd.status).toBe('ok');
+    expect(rd.higher).toEqual(['pingjiang-2024']);
+    const ht = a.filter((r) => r.metric === 'hightech_firms');
+    expect(ht.map((r) => [r.kind, r.status])).toEqual([
+      ['level', 'ok'],
+      ['increase', 'kinds-differ'],
+    ]);
+    expect(ht[0]!.higher).toEqual(['pingjiang-2026']);
+  });
+
+  it('escapes hostile text in every field', () => {
+    const evil = '<img src=x onerror=alert(1)>';
+    const html = compareTableHtml(
+      [{ doc: 'a-2024', county: evil, slug: 'a', prefecture: '"><script>', year: 2024, title: evil }, { doc: 'b-2024', county: 'B', slug: 'b', prefecture: 'P', year: 2024, title: 'B' }],
+      [t('a-2024', 'other', 'level', 1, evil, { label: evil }), t('b-2024', 'other', 'level', 2, '家', { label: evil })],
+      [],
+    );
+    expect(html).not.toMatch(/<img|<script/);
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+  });
+
+  it('reads ?plans= strictly: known docs, distinct, 2 to 4', () => {
+    const known = new Set(['a', 'b', 'c', 'd', 'e']);
+    expect(parsePlansParam('?plans=a,b,zz,a', known)).toEqual(['a', 'b']);
+    expect(parsePlansParam('?plans=a,b,c,d,e', known)).toEqual(['a', 'b', 'c', 'd']);
+    expect(parsePlansParam('?plans=a', known)).toBeNull();
+    expect(parsePlansParam('', known)).toBeNull();
+  });
+});
+
+describe('wording and CSV', () => {
+  it('formats qualifiers as plans word them', () => {
+    const v = { value: 8.5, value_max: null, unit: '%' };
+    expect(formatTarget({ ...v, qualifier: 'at_least' })).toBe('8.5%以上');
+    expect(formatTarget({ ...v, qualifier: 'about' })).toBe('8.5%左右');
+    expect(formatTarget({ value: 1, value_max: 2, unit: '家', qualifier: 'range' })).toBe('1–2家');
+    expect(formatTarget({ value: 0.1 + 0.2, value_max: null, unit: '亿元', qualifier: 'reach' })).toBe('0.3亿元');
+  });
+  it('writes RFC 4180 CSV with a BOM and CRLF', () => {
+    expect(csvField('a,"b"\nc')).toBe('"a,""b""\nc"');
+    expect(toCsv(['县', 'v'], [['平江县', 1.5], [null, 'x']])).toBe('\uFEFF县,v\r\n平江县,1.5\r\n,x\r\n');
+  });
+});
