@@ -67,7 +67,6 @@ interface Place {
 }
 
 interface SourcePlan {
-  stem: string;
   place: Place;
   year: number;
   title: string;
@@ -92,35 +91,40 @@ const HEADING = /^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四
 const utf8 = new TextEncoder();
 const byteLength = (s: string): number => utf8.encode(s).length;
 
+/** Front matter and body, or undefined when the file has no front matter. */
 function splitFrontMatter(
-  file: string,
   text: string,
-): { meta: Record<string, unknown>; body: string } {
-  const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/.exec(text);
-  if (!m) throw new Error(`${file}: no front matter between --- lines`);
-  return { meta: parseYaml(m[1]!) as Record<string, unknown>, body: text.slice(m[0].length) };
+): { meta: Record<string, unknown>; body: string } | undefined {
+  const m = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---\r?\n/.exec(text);
+  if (!m) return undefined;
+  return {
+    meta: (parseYaml(m[1]!) ?? {}) as Record<string, unknown>,
+    body: text.slice(m[0].length),
+  };
 }
 
+/**
+ * The .txt plans whose front matter names county, prefecture, province and year:
+ * names can only be substituted where they are known.
+ */
 function loadSourcePlans(dir: string): SourcePlan[] {
-  const files = readdirSync(dir)
+  const plans = readdirSync(dir)
     .filter((f) => f.endsWith('.txt'))
-    .sort();
-  if (files.length === 0) throw new Error(`${dir}: no .txt plans to recombine`);
-  return files.map((f) => {
-    const { meta, body } = splitFrontMatter(f, readFileSync(path.join(dir, f), 'utf8'));
-    return {
-      stem: f.replace(/\.txt$/, ''),
-      place: {
-        county: String(meta.county),
-        prefecture: String(meta.prefecture),
-        province: String(meta.province),
-        code: '',
-      },
-      year: Number(meta.year),
-      title: String(meta.title),
-      lines: body.replace(/\r\n/g, '\n').split('\n'),
-    };
-  });
+    .sort()
+    .flatMap((f) => {
+      const parts = splitFrontMatter(readFileSync(path.join(dir, f), 'utf8'));
+      if (!parts) return [];
+      const { meta, body } = parts;
+      const [county, prefecture, province] = [meta.county, meta.prefecture, meta.province];
+      const year = Number(meta.year);
+      if (typeof county !== 'string' || typeof prefecture !== 'string') return [];
+      if (typeof province !== 'string' || !Number.isInteger(year)) return [];
+      const title = typeof meta.title === 'string' ? meta.title : `${county}科技创新行动方案`;
+      const lines = body.replace(/\r\n/g, '\n').split('\n');
+      return [{ place: { county, prefecture, province, code: '' }, year, title, lines }];
+    });
+  if (plans.length === 0) throw new Error(`${dir}: no .txt plans with front matter to recombine`);
+  return plans;
 }
 
 interface DivisionRow {
