@@ -1,0 +1,8 @@
+/** The pipeline's targets records, as validated by the content collection. */
+import type { APIRoute } from 'astro';
+import { loadAll } from '../_lib/data.ts';
+
+export const GET: APIRoute = async () => {
+  const { targets } = await loadAll();
+  return new Response(JSON.stringify(targets, null, 1), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+};
