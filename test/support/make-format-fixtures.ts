@@ -1,0 +1,388 @@
+/**
+ * Builds Word, PDF and web-page versions of the bundled plans at test time, so
+ * the format readers are tested against files made the way counties make them
+ * (a real Word table with merged cells, a paginated PDF with wrapped lines and
+ * page numbers, a GBK page inside a site's navigation) without committing
+ * binaries. The plan text comes from content/plans/*.txt.
+ */
+import fontkit from '@pdf-lib/fontkit';
+import {
+  AlignmentType,
+  Document,
+  HeadingLevel,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  VerticalMergeType,
+  WidthType,
+} from 'docx';
+import iconv from 'iconv-lite';
+import { existsSync, readFileSync } from 'node:fs';
+import { PDFDocument, rgb, type PDFFont } from 'pdf-lib';
+import { parse as parseYaml } from 'yaml';
+
+export const PLANS_DIR = new URL('../../content/plans/', import.meta.url);
+
+/** A bundled plan split into its front matter and its blocks. */
+export interface BundledPlan {
+  stem: string;
+  meta: Record<string, unknown>;
+  /** The raw file, front matter included. */
+  raw: string;
+  blocks: PlanBlock[];
+}
+
+export type PlanBlock =
+  | { kind: 'paragraph'; text: string }
+  | { kind: 'table'; caption: string | null; rows: string[][] };
+
+/** A cell line of the plain-text table layout: `text |`, or `||` for a continuation row. */
+const TABLE_CELL_LINE = / \|$/;
+const CONTINUATION_LINE = /^\|\|$/;
+/** Header cells of the indicator tables (指标名称 | 目标任务 | 责任单位). */
+const HEADER_CELL = /名称|目标|任务|单位|序号|指标/;
+
+function isTableLine(line: string): boolean {
+  return TABLE_CELL_LINE.test(line) || CONTINUATION_LINE.test(line);
+}
+
+/**
+ * The plain-text table layout of the bundled plans: one cell per line ending
+ * in " |"; a row of the third column alone (the other cells merged from above)
+ * is its cell line followed by "||". The header row fixes the column count.
+ */
+export function parsePlainTable(lines: string[]): string[][] {
+  const cells = lines.map((l) => l.trim());
+  let columns = 0;
+  while (columns < cells.length && !CONTINUATION_LINE.test(cells[columns]!) && HEADER_CELL.test(cells[columns]!)) columns++;
+  if (columns < 2) throw new Error(`no table header in: ${cells.slice(0, 4).join(' ')}`);
+  const rows: string[][] = [];
+  let pending: string[] = [];
+  for (const cell of cells) {
+    if (CONTINUATION_LINE.test(cell)) {
+      rows.push([...Array<string>(columns - pending.length).fill(''), ...pending]);
+      pending = [];
+      continue;
+    }
+    pending.push(cell.replace(/\s*\|$/, '').trim());
+    if (pending.length === columns) {
+      rows.push(pending);
+      pending = [];
+    }
+  }
+  if (pending.length > 0) rows.push([...pending, ...Array<string>(columns - pending.length).fill('')]);
+  return rows;
+}
+
+/** Paragraph text as every reader gives it: whitespace collapsed, indentation dropped. */
+export function normalizeLine(line: string): string {
+  return line.replace(/[ \t\u00a0]+/g, ' ').replace(/^[\s\u3000]+|[\s\u3000]+$/g, '');
+}
+
+export function loadBundledPlan(stem: string): BundledPlan {
+  const raw = readFileSync(new URL(`${stem}.txt`, PLANS_DIR), 'utf8');
+  const match = /^---\n([\s\S]*?)\n---\n/.exec(raw);
+  if (!match) throw new Error(`${stem}.txt has no front matter`);
+  const meta = parseYaml(match[1]!) as Record<string, unknown>;
+  const lines = raw.slice(match[0].length).split('\n');
+  const blocks: PlanBlock[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (isTableLine(lines[i]!)) {
+      let end = i;
+      while (end < lines.length && (isTableLine(lines[end]!) || lines[end]!.trim() === '')) end++;
+      const previous = blocks.at(-1);
+      const caption = previous?.kind === 'paragraph' ? previous.text : null;
+      if (caption !== null) blocks.pop();
+      blocks.push({ kind: 'table', caption, rows: parsePlainTable(lines.slice(i, end).filter((l) => l.trim() !== '')) });
+      i = end - 1;
+      continue;
+    }
+    const text = normalizeLine(lines[i]!);
+    if (text !== '') blocks.push({ kind: 'paragraph', text });
+  }
+  return { stem, meta, raw, blocks };
+}
+
+/** The sidecar `<stem>.yaml` that goes beside a converted plan. */
+export function sidecarYaml(plan: BundledPlan): string {
+  return Object.entries(plan.meta)
+    .map(([key, value]) => `${key}: ${JSON.stringify(value)}`)
+    .join('\n') + '\n';
+}
+
+// ---- Word ----
+
+const TOP_HEADING = /^[一二三四五六七八九十]+、/;
+const SUB_HEADING = /^[（(][一二三四五六七八九十]+[）)][^。]*。/;
+
+function wordParagraph(text: string): Paragraph {
+  if (TOP_HEADING.test(text) && text.length < 30) return new Paragraph({ text, heading: HeadingLevel.HEADING_1 });
+  const lead = SUB_HEADING.exec(text);
+  if (lead) {
+    // an inline heading in bold, then the paragraph, as county offices write it
+    return new Paragraph({ children: [new TextRun({ text: lead[0], bold: true }), new TextRun(text.slice(lead[0].length))] });
+  }
+  return new Paragraph({ children: [new TextRun(text)], indent: { firstLine: 640 } });
+}
+
+/** A row whose leading cells are empty continues the merged cells of the row above (vertical merge). */
+function wordTable(rows: string[][]): Table {
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: rows.map(
+      (row, r) =>
+        new TableRow({
+          children: row.map((cell, c) => {
+            const continues = cell === '' && r > 0 && row.slice(c).some((later) => later !== '');
+            const startsMerge = cell !== '' && rows[r + 1]?.[c] === '' && rows[r + 1]!.slice(c).some((later) => later !== '');
+            return new TableCell({
+              children: [new Paragraph(cell)],
+              ...(continues ? { verticalMerge: VerticalMergeType.CONTINUE } : startsMerge ? { verticalMerge: VerticalMergeType.RESTART } : {}),
+            });
+          }),
+        }),
+    ),
+  });
+}
+
+/** A .docx of the plan: headings, paragraphs, and its tables as real Word tables with merged cells. */
+export async function makeDocx(plan: BundledPlan): Promise<Uint8Array> {
+  const children: (Paragraph | Table)[] = [];
+  for (const block of plan.blocks) {
+    if (block.kind === 'paragraph') {
+      children.push(wordParagraph(block.text));
+    } else {
+      if (block.caption) children.push(new Paragraph({ text: block.caption, alignment: AlignmentType.CENTER }));
+      children.push(wordTable(block.rows));
+    }
+  }
+  const doc = new Document({ sections: [{ children }] });
+  return new Uint8Array(await Packer.toBuffer(doc));
+}
+
+// ---- PDF ----
+
+/** CJK fonts Debian installs (fonts-wqy-microhei, fonts-noto-cjk), TrueType first: pdf-lib subsets those reliably. */
+const CJK_FONT_CANDIDATES = [
+  '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc',
+  '/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc',
+  '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc',
+  '/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc',
+];
+
+/** Path of a CJK font on this system, or null (tests that need one skip and say why). */
+export function findCjkFont(): string | null {
+  return CJK_FONT_CANDIDATES.find((path) => existsSync(path)) ?? null;
+}
+
+/** fontkit opens a font collection (.ttc) as a collection; pdf-lib needs one font of it. */
+function firstFontOfCollection() {
+  return {
+    create(buffer: Uint8Array) {
+      const opened = fontkit.create(buffer) as unknown as { fonts?: { postscriptName: string }[] };
+      const first = opened.fonts?.[0]?.postscriptName;
+      return first ? fontkit.create(buffer, first) : fontkit.create(buffer);
+    },
+  };
+}
+
+export interface PdfLayout {
+  fontSize: number;
+  /** Running header printed at the top of every page. */
+  header: string;
+}
+
+function wrapToWidth(text: string, font: PDFFont, size: number, firstWidth: number, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  let limit = firstWidth;
+  for (const ch of text) {
+    if (line !== '' && font.widthOfTextAtSize(line + ch, size) > limit) {
+      lines.push(line);
+      line = '';
+      limit = width;
+    }
+    line += ch;
+  }
+  if (line !== '') lines.push(line);
+  return lines;
+}
+
+/**
+ * An A4 PDF of the plan as an office prints it: paragraphs indented two
+ * characters and wrapped at the text width, a running header, "- N -" page
+ * numbers at the foot of each page. Tables are not laid out (plans with tables
+ * go through Word and HTML fixtures).
+ */
+export async function makePdf(plan: BundledPlan, fontPath: string, layout: PdfLayout): Promise<Uint8Array> {
+  const pdf = await PDFDocument.create();
+  pdf.registerFontkit(firstFontOfCollection() as unknown as typeof fontkit);
+  const font = await pdf.embedFont(readFileSync(fontPath), { subset: true });
+  const [pageWidth, pageHeight] = [595.28, 841.89];
+  const margin = 72;
+  const size = layout.fontSize;
+  const lineHeight = size * 1.75;
+  const textWidth = pageWidth - 2 * margin;
+  const lines: { text: string; x: number }[] = [];
+  for (const block of plan.blocks) {
+    if (block.kind !== 'paragraph') throw new Error(`${plan.stem}: makePdf does not lay out tables`);
+    const wrapped = wrapToWidth(block.text, font, size, textWidth - 2 * size, textWidth);
+    wrapped.forEach((text, i) => lines.push({ text, x: i === 0 ? margin + 2 * size : margin }));
+  }
+  const perPage = Math.floor((pageHeight - 2 * margin) / lineHeight);
+  for (let start = 0, n = 1; start < lines.length; start += perPage, n++) {
+    const page = pdf.addPage([pageWidth, pageHeight]);
+    const headerWidth = font.widthOfTextAtSize(layout.header, 10.5);
+    page.drawText(layout.header, { x: (pageWidth - headerWidth) / 2, y: pageHeight - 48, size: 10.5, font, color: rgb(0.3, 0.3, 0.3) });
+    lines.slice(start, start + perPage).forEach((line, i) => {
+      page.drawText(line.text, { x: line.x, y: pageHeight - margin - size - i * lineHeight, size, font });
+    });
+    const number = `- ${n} -`;
+    page.drawText(number, { x: (pageWidth - font.widthOfTextAtSize(number, 12)) / 2, y: 40, size: 12, font });
+  }
+  return pdf.save();
+}
+
+/** A PDF with pages of vector drawing and no text, as a scanner without OCR makes. */
+export async function makeScannedPdf(pages: number): Promise<Uint8Array> {
+  const pdf = await PDFDocument.create();
+  for (let i = 0; i < pages; i++) {
+    const page = pdf.addPage([595.28, 841.89]);
+    for (let y = 100; y < 760; y += 24) page.drawRectangle({ x: 72, y, width: 420, height: 10, color: rgb(0.1, 0.1, 0.1) });
+  }
+  return pdf.save();
+}
+
+function ucs2Hex(text: string): string {
+  return [...text].map((ch) => ch.codePointAt(0)!.toString(16).padStart(4, '0')).join('').toUpperCase();
+}
+
+/**
+ * A hand-written PDF whose Chinese font is not embedded: STSong-Light with the
+ * UniGB-UCS2-H CMap (what older office tools and report generators write).
+ * pdf-lib cannot write a non-embedded CID font, so the bytes are assembled
+ * here, with a correct cross-reference table. Each line is one text line.
+ */
+export function makeNonEmbeddedCjkPdf(lines: string[]): Uint8Array {
+  const content = [
+    'BT',
+    '/F1 14 Tf',
+    ...lines.map((line, i) => `1 0 0 1 72 ${760 - i * 24} Tm <${ucs2Hex(line)}> Tj`),
+    'ET',
+  ].join('\n');
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>',
+    '<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [6 0 R] >>',
+    `<< /Length ${Buffer.byteLength(content, 'latin1')} >>\nstream\n${content}\nendstream`,
+    '<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> /FontDescriptor 7 0 R /DW 1000 >>',
+    '<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>',
+  ];
+  let out = '%PDF-1.4\n%\xE2\xE3\xCF\xD3\n';
+  const offsets: number[] = [];
+  objects.forEach((body, i) => {
+    offsets.push(Buffer.byteLength(out, 'latin1'));
+    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
+  });
+  const xref = Buffer.byteLength(out, 'latin1');
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const offset of offsets) out += `${String(offset).padStart(10, '0')} 00000 n \n`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return new Uint8Array(Buffer.from(out, 'latin1'));
+}
+
+// ---- web page ----
+
+function escapeHtml(text: string): string {
+  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+}
+
+/** Site chrome the reader must drop; tests check that none of it reaches the plan text. */
+export const SITE_CHROME_TEXT = [
+  '网站首页',
+  '政务公开',
+  '您当前的位置',
+  '扫一扫在手机打开当前页',
+  '打印本页',
+  '关闭窗口',
+  '版权所有',
+  '网站标识码',
+  '分享到',
+  '无障碍浏览',
+  '发布时间',
+];
+
+function htmlBody(plan: BundledPlan): string {
+  return plan.blocks
+    .map((block) => {
+      if (block.kind === 'paragraph') return `<p style="text-indent: 2em;">${escapeHtml(block.text)}</p>`;
+      const caption = block.caption ? `<p style="text-align:center"><strong>${escapeHtml(block.caption)}</strong></p>\n` : '';
+      const rows = block.rows.map((row, r) => {
+        const cells: string[] = [];
+        row.forEach((cell, c) => {
+          if (cell === '' && r > 0 && row.slice(c).some((later) => later !== '')) return; // covered by a rowspan above
+          let span = 1;
+          while (block.rows[r + span]?.[c] === '' && block.rows[r + span]!.slice(c).some((later) => later !== '')) span++;
+          const tag = r === 0 ? 'th' : 'td';
+          cells.push(`<${tag}${span > 1 ? ` rowspan="${span}"` : ''}><p>${escapeHtml(cell)}</p></${tag}>`);
+        });
+        return `<tr>${cells.join('')}</tr>`;
+      });
+      return `${caption}<table border="1" cellspacing="0"><tbody>\n${rows.join('\n')}\n</tbody></table>`;
+    })
+    .join('\n');
+}
+
+/** A government article page, saved from the browser: GBK bytes, gb2312 declared, the plan inside `#zoom`. */
+export function makeGovPageGbk(plan: BundledPlan): Uint8Array {
+  const title = escapeHtml(String(plan.meta.title ?? plan.stem));
+  const html = `<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">
+<html xmlns="http://www.w3.org/1999/xhtml">
+<head>
+<meta http-equiv="Content-Type" content="text/html; charset=gb2312" />
+<title>${title}_通知公告_${escapeHtml(String(plan.meta.county ?? ''))}人民政府</title>
+<style>.zoom p { line-height: 2; }</style>
+<script type="text/javascript">var _hmt = _hmt || []; document.write("统计代码");</script>
+</head>
+<body>
+<div class="top-bar"><a href="/">网站首页</a> | <a href="#">无障碍浏览</a> | <a href="#">长者模式</a></div>
+<div class="header"><h1 class="logo">${escapeHtml(String(plan.meta.county ?? ''))}人民政府门户网站</h1></div>
+<div class="nav"><ul><li><a href="/">网站首页</a></li><li><a href="/zwgk/">政务公开</a></li><li><a href="/hdjl/">互动交流</a></li><li><a href="/bsfw/">办事服务</a></li><li><a href="/zjxx/">走进本县</a></li></ul></div>
+<div class="position">您当前的位置：<a href="/">首页</a> &gt; <a href="/zwgk/">政务公开</a> &gt; <a href="#">通知公告</a></div>
+<div class="main">
+  <div class="article">
+    <h2 class="title">${title}</h2>
+    <div class="info">发布时间：2024-03-12 来源：县科技和工业信息化局 浏览次数：1024</div>
+    <div class="TRS_Editor" id="zoom">
+${htmlBody(plan)}
+    </div>
+    <div class="share-box"><span>分享到：</span><a href="#">微信</a><a href="#">微博</a>
+      <div class="ewm"><img src="qr.png" alt="" /><p>扫一扫在手机打开当前页</p></div>
+    </div>
+    <div class="print-close"><a href="javascript:window.print()">【打印本页】</a> <a href="javascript:window.close()">【关闭窗口】</a></div>
+  </div>
+</div>
+<div class="footer"><p>主办：${escapeHtml(String(plan.meta.county ?? ''))}人民政府办公室 版权所有</p><p>网站标识码：4306000001 湘ICP备05001234号</p></div>
+<script>document.getElementById('zoom').style.fontSize = '16px';</script>
+</body>
+</html>
+`;
+  const bytes = iconv.encode(html, 'gbk');
+  if (iconv.decode(bytes, 'gbk') !== html) throw new Error(`${plan.stem}: the page has characters GBK cannot encode`);
+  return new Uint8Array(bytes);
+}
+
+/** A page with the site's chrome and no article (a removed notice). */
+export function makePageWithoutArticle(): Uint8Array {
+  const html = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>页面不存在</title></head><body>
+<div class="nav"><a href="/">网站首页</a><a href="/zwgk/">政务公开</a><a href="/hdjl/">互动交流</a><a href="/bsfw/">办事服务</a></div>
+<div class="position">您当前的位置：首页 &gt; 政务公开</div>
+<div class="main"><p>对不起，您访问的页面不存在或已被删除。</p></div>
+<div class="footer">版权所有 县人民政府办公室 网站标识码：4306000001</div>
+</body></html>`;
+  return new TextEncoder().encode(html);
+}
