@@ -7,11 +7,12 @@
  */
 import { normalizeRadicals } from './cjk-radicals.ts';
 
-/** One visual line of a page, left to right, with its horizontal extent in PDF units. */
+/** One visual line of a page, left to right, with its extent in PDF units (y: baseline, from the page bottom). */
 export interface PdfLine {
   text: string;
   left: number;
   right: number;
+  y: number;
   fontSize: number;
 }
 
@@ -50,9 +51,12 @@ function edgeIndexes(count: number): number[] {
   return [...new Set([...top, ...bottom])];
 }
 
-/** Header/footer identity: digits vary from page to page ("第 3 页"), the rest repeats. */
-function runningKey(text: string): string {
-  return text.replace(/\s+/g, '').replace(/\d+/g, '#');
+/**
+ * Header/footer identity: the same wording at the same height on the page;
+ * digits may vary from page to page ("第 3 页"), the rest repeats.
+ */
+function runningKey(line: PdfLine): string {
+  return `${line.text.replace(/\s+/g, '').replace(/\d+/g, '#')}@${Math.round(line.y / 4)}`;
 }
 
 /** Drops page numbers and lines that repeat at the page edges on most pages. */
@@ -64,8 +68,8 @@ export function dropPageFurniture(pages: PdfLine[][]): PdfLine[][] {
   for (const lines of withoutNumbers) {
     const keys = new Set(
       edgeIndexes(lines.length)
-        .map((i) => lines[i]!.text.trim())
-        .filter((t) => t.length > 0 && t.length <= RUNNING_LINE_MAX_CHARS)
+        .map((i) => lines[i]!)
+        .filter((l) => l.text.trim().length > 0 && l.text.trim().length <= RUNNING_LINE_MAX_CHARS)
         .map(runningKey),
     );
     for (const key of keys) pagesWithKey.set(key, (pagesWithKey.get(key) ?? 0) + 1);
@@ -75,7 +79,7 @@ export function dropPageFurniture(pages: PdfLine[][]): PdfLine[][] {
     [...pagesWithKey].filter(([, n]) => pageCount >= 2 && n >= 2 && n > pageCount / 2).map(([key]) => key),
   );
   return withoutNumbers.map((lines) =>
-    lines.filter((line, i) => !(edgeIndexes(lines.length).includes(i) && running.has(runningKey(line.text)))),
+    lines.filter((line, i) => !(edgeIndexes(lines.length).includes(i) && running.has(runningKey(line)))),
   );
 }
 
@@ -102,7 +106,7 @@ export function joinParagraphs(pages: PdfLine[][]): string[] {
   const measured = bodyLines.length > 0 ? bodyLines : lines;
   const fontSize = quantile(measured.map((l) => l.fontSize), 0.5) || 12;
   const rightMargin = quantile(measured.map((l) => l.right), 0.8);
-  const leftMargin = quantile(measured.map((l) => l.left), 0.1);
+  const leftMargin = quantile(lines.map((l) => l.left), 0.1);
   const isIndented = (l: PdfLine) => l.left > leftMargin + 0.8 * fontSize;
   // Where paragraphs are indented (the official-document layout), indentation marks a
   // new paragraph even after a full line ending in 。; elsewhere only punctuation can.

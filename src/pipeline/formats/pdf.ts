@@ -75,6 +75,7 @@ export function itemsToLines(items: PlacedItem[]): PdfLine[] {
       text: text.replace(/\s+/g, ' ').trim(),
       left: group[0]!.x,
       right,
+      y: group[0]!.y,
       fontSize: Math.max(...group.map((i) => i.fontSize)),
     };
   });
