@@ -49,8 +49,16 @@ export function buildIndex(input: SearchInput, opts: BuildOptions = {}): BuiltIn
   let pid = 0;
   for (const d of input.docs) {
     const row: DocRow = {
-      doc: d.doc, county: d.county, prefecture: d.prefecture, province: d.province,
-      year: d.year, slug: d.slug, title: d.title, p0: pid, n: d.paragraphs.length, tm: [],
+      doc: d.doc,
+      county: d.county,
+      prefecture: d.prefecture,
+      province: d.province,
+      year: d.year,
+      slug: d.slug,
+      title: d.title,
+      p0: pid,
+      n: d.paragraphs.length,
+      tm: [],
     };
     d.paragraphs.forEach((p, local) => {
       const norm = normalize(p.text);
@@ -74,7 +82,12 @@ export function buildIndex(input: SearchInput, opts: BuildOptions = {}): BuiltIn
       }
       for (const mi of metricsHere) row.tm.push(local, mi);
       const ci = Math.floor(pid / chunk);
-      (chunks[ci] ??= []).push([p.anchor, p.heading, p.text, p.targets.map((t) => [t.id, t.metric, t.label, t.quote])]);
+      (chunks[ci] ??= []).push([
+        p.anchor,
+        p.heading,
+        p.text,
+        p.targets.map((t) => [t.id, t.metric, t.label, t.quote]),
+      ]);
       pid++;
     });
     docs.push(row);
@@ -92,7 +105,10 @@ export function buildIndex(input: SearchInput, opts: BuildOptions = {}): BuiltIn
   }
   heavy.sort();
   // ~4 bytes of JSON per number on average (digits + comma).
-  const shards = Math.max(8, 2 ** Math.ceil(Math.log2(Math.max(1, (lightNumbers * 4) / shardBytes))));
+  const shards = Math.max(
+    8,
+    2 ** Math.ceil(Math.log2(Math.max(1, (lightNumbers * 4) / shardBytes))),
+  );
 
   const files = new Map<string, string>();
   const shardObjs: Record<string, number[]>[] = Array.from({ length: shards }, () => ({}));
@@ -119,13 +135,23 @@ export function buildIndex(input: SearchInput, opts: BuildOptions = {}): BuiltIn
 
   const syn = buildSynonyms(input.metrics);
   const manifest: Manifest = {
-    v: 1, shards, heavy, chunk, docs, metrics: input.metrics,
-    synonyms: syn.groups, synonymKeys: syn.keys,
+    v: 1,
+    shards,
+    heavy,
+    chunk,
+    docs,
+    metrics: input.metrics,
+    synonyms: syn.groups,
+    synonymKeys: syn.keys,
     targetFiles,
   };
   files.set(paths.manifest, JSON.stringify(manifest));
   let bytes = 0;
   const enc = new TextEncoder();
   for (const v of files.values()) bytes += enc.encode(v).length;
-  return { files, manifest, stats: { paragraphs: pid, bigrams: post.size, shards, heavy: heavy.length, bytes } };
+  return {
+    files,
+    manifest,
+    stats: { paragraphs: pid, bigrams: post.size, shards, heavy: heavy.length, bytes },
+  };
 }

@@ -110,7 +110,13 @@ export function snippet(text: string, needles: string[], opts: SnippetOptions = 
   return out;
 }
 
-const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const ESC: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ESC[c]!);
@@ -118,5 +124,7 @@ export function escapeHtml(s: string): string {
 
 /** Segments as HTML: every piece escaped, hits in <mark>. */
 export function segmentsToHtml(segs: Segment[]): string {
-  return segs.map((s) => (s.hit ? `<mark>${escapeHtml(s.text)}</mark>` : escapeHtml(s.text))).join('');
+  return segs
+    .map((s) => (s.hit ? `<mark>${escapeHtml(s.text)}</mark>` : escapeHtml(s.text)))
+    .join('');
 }

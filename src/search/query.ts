@@ -186,8 +186,8 @@ export class SearchEngine {
     if (!p) {
       p = this.heavy.has(bg)
         ? this.file<number[]>(paths.heavy(bg)).then(decode)
-        : this.file<Record<string, number[]>>(paths.shard(shardOf(bg, this.manifest.shards))).then((o) =>
-            Object.hasOwn(o, bg) ? decode(o[bg]!) : EMPTY,
+        : this.file<Record<string, number[]>>(paths.shard(shardOf(bg, this.manifest.shards))).then(
+            (o) => (Object.hasOwn(o, bg) ? decode(o[bg]!) : EMPTY),
           );
       this.postings.set(bg, p);
       p.catch(() => this.postings.delete(bg));
@@ -223,7 +223,8 @@ export class SearchEngine {
       for (let k = driver.starts[i]!; k < driver.starts[i + 1]!; k++) {
         const start = driver.pos[k]! - dOff;
         if (start < 0) continue;
-        if (parts.every((c, j) => j === d || hasPos(lists[j]!, idxs[j]!, start + c.offset))) count++;
+        if (parts.every((c, j) => j === d || hasPos(lists[j]!, idxs[j]!, start + c.offset)))
+          count++;
       }
       if (count > 0) out.set(pid, count);
     }
@@ -246,7 +247,14 @@ export class SearchEngine {
     const out = new Set<number>();
     this.manifest.docs.forEach((d, i) => {
       const fields = [normalize(d.county), normalize(d.prefecture), normalize(String(d.year))];
-      if (alts.some((a) => stripMarkers(a).length >= 2 && fields.some((f) => f === a || (!a.includes('\uE000') && f.includes(a))))) out.add(i);
+      if (
+        alts.some(
+          (a) =>
+            stripMarkers(a).length >= 2 &&
+            fields.some((f) => f === a || (!a.includes('\uE000') && f.includes(a))),
+        )
+      )
+        out.add(i);
     });
     return out;
   }
@@ -268,7 +276,8 @@ export class SearchEngine {
     const multi = live.length > 1;
 
     // Look everything up in parallel: the phrase and every alternative of every term.
-    const phraseP = multi && parsed.phrase.length >= 2 ? this.match(parsed.phrase) : Promise.resolve(null);
+    const phraseP =
+      multi && parsed.phrase.length >= 2 ? this.match(parsed.phrase) : Promise.resolve(null);
     const altsP = live.map((t) => Promise.all(t.alts.map((a) => this.match(a))));
     const quickP = this.quick(parsed);
     const [phrase, altMatches] = await Promise.all([phraseP, Promise.all(altsP)]);
@@ -276,7 +285,11 @@ export class SearchEngine {
     const hits = new Map<number, Hit>();
     const get = (pid: number): Hit => {
       let h = hits.get(pid);
-      if (!h) hits.set(pid, (h = { pid, doc: this.docOf(pid), tier: 2, terms: 0, score: 0, needles: new Set() }));
+      if (!h)
+        hits.set(
+          pid,
+          (h = { pid, doc: this.docOf(pid), tier: 2, terms: 0, score: 0, needles: new Set() }),
+        );
       return h;
     };
     const meta = live.map((t) => (multi ? this.metaDocs(t.alts) : new Set<number>()));
@@ -315,7 +328,8 @@ export class SearchEngine {
           h.tier = 0;
           h.terms = live.length;
           h.score += count * 2;
-          h.needles.add(parsed.phrase);
+          // Highlight the phrase itself, not its words scattered elsewhere.
+          h.needles = new Set([parsed.phrase]);
         }
       }
     }
@@ -336,7 +350,12 @@ export class SearchEngine {
 
     // Facets over the matched passages (before filters).
     const f = opts.filters ?? {};
-    const counts = { county: new Map<string, number>(), prefecture: new Map<string, number>(), year: new Map<string, number>(), metric: new Map<string, number>() };
+    const counts = {
+      county: new Map<string, number>(),
+      prefecture: new Map<string, number>(),
+      year: new Map<string, number>(),
+      metric: new Map<string, number>(),
+    };
     const inc = (m: Map<string, number>, k: string): void => void m.set(k, (m.get(k) ?? 0) + 1);
     const filtered: Hit[] = [];
     for (const h of ranked) {
@@ -352,7 +371,8 @@ export class SearchEngine {
       if (f.metric && !ms.includes(f.metric)) continue;
       filtered.push(h);
     }
-    const facet = (m: Map<string, number>): Facet => [...m].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'zh'));
+    const facet = (m: Map<string, number>): Facet =>
+      [...m].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'zh'));
 
     const page = filtered.slice(offset, offset + limit);
     const passages = await Promise.all(page.map((h) => this.passage(h)));
@@ -366,7 +386,12 @@ export class SearchEngine {
       tiers,
       passages,
       quick,
-      facets: { county: facet(counts.county), prefecture: facet(counts.prefecture), year: facet(counts.year), metric: facet(counts.metric) },
+      facets: {
+        county: facet(counts.county),
+        prefecture: facet(counts.prefecture),
+        year: facet(counts.year),
+        metric: facet(counts.metric),
+      },
       suggestions,
       skipped,
     };
@@ -404,7 +429,8 @@ export class SearchEngine {
     const out: QuickResult[] = [];
     const m = this.manifest;
     const exactMetrics = new Set<string>();
-    for (const t of parsed.terms) for (const a of t.alts) for (const k of this.synonyms.metricsFor(a)) exactMetrics.add(k);
+    for (const t of parsed.terms)
+      for (const a of t.alts) for (const k of this.synonyms.metricsFor(a)) exactMetrics.add(k);
     const q = stripMarkers(parsed.phrase);
     if (q.length === 0) return out;
     this.metricFuse ??= new Fuse(
@@ -412,16 +438,33 @@ export class SearchEngine {
       { keys: ['text'], includeScore: true, ignoreLocation: true, threshold: 0.3 },
     );
     const fuzzyMetrics = new Set<string>();
-    if ([...q].length >= 2) for (const r of this.metricFuse.search(q, { limit: 5 })) if ((r.score ?? 1) < 0.2) fuzzyMetrics.add(r.item.key);
+    if ([...q].length >= 2)
+      for (const r of this.metricFuse.search(q, { limit: 5 }))
+        if ((r.score ?? 1) < 0.2) fuzzyMetrics.add(r.item.key);
     const byKey = new Map<string, SearchMetric>(m.metrics.map((x) => [x.key, x]));
     for (const key of new Set([...exactMetrics, ...fuzzyMetrics])) {
       const x = byKey.get(key);
       if (!x) continue;
-      out.push({ kind: 'metric', title: x.zh, detail: `指标 · ${x.wordings.filter((w) => w !== x.zh).slice(0, 4).join('、')}`, href: this.urls.metric(key) });
+      out.push({
+        kind: 'metric',
+        title: x.zh,
+        detail: `指标 · ${x.wordings
+          .filter((w) => w !== x.zh)
+          .slice(0, 4)
+          .join('、')}`,
+        href: this.urls.metric(key),
+      });
     }
     // Counties: exact containment first, fuse for near misses.
     this.countyFuse ??= new Fuse(
-      [...new Map(m.docs.map((d, i) => [d.county + d.prefecture, { i, county: d.county, prefecture: d.prefecture }])).values()],
+      [
+        ...new Map(
+          m.docs.map((d, i) => [
+            d.county + d.prefecture,
+            { i, county: d.county, prefecture: d.prefecture },
+          ]),
+        ).values(),
+      ],
       { keys: ['county'], includeScore: true, ignoreLocation: true, threshold: 0.3 },
     );
     const counties = new Set<number>();
@@ -431,18 +474,30 @@ export class SearchEngine {
       m.docs.forEach((d, i) => {
         if (normalize(d.county).includes(a) || normalize(d.county) === a) counties.add(i);
       });
-      if (counties.size === 0) for (const r of this.countyFuse.search(a, { limit: 3 })) if ((r.score ?? 1) < 0.2) counties.add(r.item.i);
+      if (counties.size === 0)
+        for (const r of this.countyFuse.search(a, { limit: 3 }))
+          if ((r.score ?? 1) < 0.2) counties.add(r.item.i);
     }
     const seenCounty = new Set<string>();
     for (const i of counties) {
       const d = m.docs[i]!;
       if (seenCounty.has(d.slug)) continue;
       seenCounty.add(d.slug);
-      const years = m.docs.filter((x) => x.slug === d.slug).map((x) => x.year).sort();
-      out.push({ kind: 'county', title: d.county, detail: `${d.province}${d.prefecture} · ${years.join('、')} 年方案`, href: this.urls.county(d.slug) });
+      const years = m.docs
+        .filter((x) => x.slug === d.slug)
+        .map((x) => x.year)
+        .sort();
+      out.push({
+        kind: 'county',
+        title: d.county,
+        detail: `${d.province}${d.prefecture} · ${years.join('、')} 年方案`,
+        href: this.urls.county(d.slug),
+      });
     }
     // Targets of metrics the query names exactly, each plan's own wording.
-    const otherTerms = parsed.terms.filter((t) => !t.alts.some((a) => this.synonyms.metricsFor(a).length > 0));
+    const otherTerms = parsed.terms.filter(
+      (t) => !t.alts.some((a) => this.synonyms.metricsFor(a).length > 0),
+    );
     for (const key of exactMetrics) {
       if (!m.targetFiles[key]) continue;
       const rows = await this.file<TargetRow[]>(paths.targets(key));

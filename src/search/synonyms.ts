@@ -37,7 +37,10 @@ export interface SynonymTable {
   metricsFor(norm: string): string[];
 }
 
-export function buildSynonyms(metrics: MetricWordings[], builtin = BUILTIN_ABBREVIATIONS): SynonymTable {
+export function buildSynonyms(
+  metrics: MetricWordings[],
+  builtin = BUILTIN_ABBREVIATIONS,
+): SynonymTable {
   const groups: string[][] = [];
   const keys: string[] = [];
   const byKey = new Map<string, Set<string>>();
@@ -61,13 +64,16 @@ export function buildSynonyms(metrics: MetricWordings[], builtin = BUILTIN_ABBRE
     for (const w of g) member.set(w, [...(member.get(w) ?? []), gi]);
   });
   // Wordings sorted longest first for greedy matching inside a query chunk.
-  const wordings = [...member.keys()].filter((w) => w.length >= 2).sort((a, b) => b.length - a.length);
+  const wordings = [...member.keys()]
+    .filter((w) => w.length >= 2)
+    .sort((a, b) => b.length - a.length);
   return {
     groups,
     keys,
     expand(norm) {
       const out: string[] = [];
-      for (const gi of member.get(norm) ?? []) for (const w of groups[gi]!) if (w !== norm && !out.includes(w)) out.push(w);
+      for (const gi of member.get(norm) ?? [])
+        for (const w of groups[gi]!) if (w !== norm && !out.includes(w)) out.push(w);
       return out;
     },
     findWording(text) {
@@ -76,7 +82,8 @@ export function buildSynonyms(metrics: MetricWordings[], builtin = BUILTIN_ABBRE
       for (const w of wordings) {
         const i = n.indexOf(w);
         if (i < 0) continue;
-        if (!best || i < best.index || (i === best.index && w.length > best.wording.length)) best = { index: i, wording: w };
+        if (!best || i < best.index || (i === best.index && w.length > best.wording.length))
+          best = { index: i, wording: w };
       }
       return best;
     },

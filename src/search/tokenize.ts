@@ -26,9 +26,11 @@ export interface CoverPart {
 export function cover(norm: string): CoverPart[] {
   if (norm.length < 2) return [];
   const parts: CoverPart[] = [];
-  for (let o = 0; o + 1 < norm.length; o += 2) parts.push({ bigram: norm.slice(o, o + 2), offset: o });
+  for (let o = 0; o + 1 < norm.length; o += 2)
+    parts.push({ bigram: norm.slice(o, o + 2), offset: o });
   const last = norm.length - 2;
-  if (parts[parts.length - 1]!.offset !== last) parts.push({ bigram: norm.slice(last, last + 2), offset: last });
+  if (parts[parts.length - 1]!.offset !== last)
+    parts.push({ bigram: norm.slice(last, last + 2), offset: last });
   return parts;
 }
 

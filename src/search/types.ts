@@ -95,4 +95,14 @@ export interface Manifest {
 export type ChunkRow = [string, string, string, [string, string, string, string][]];
 
 /** Target as stored in `m/<key>.json`: [docIndex, id, label, quote, value, value_max, unit, kind, anchor]. */
-export type TargetRow = [number, string, string, string, number, number | null, string, string, string];
+export type TargetRow = [
+  number,
+  string,
+  string,
+  string,
+  number,
+  number | null,
+  string,
+  string,
+  string,
+];

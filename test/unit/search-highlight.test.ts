@@ -9,12 +9,17 @@ describe('highlighting', () => {
     expect(text.slice(r![0], r![1])).toBe('１００ 家');
   });
   it('merges overlapping hits', () => {
-    expect(findRanges('云母新材料', [normalize('云母新材料'), normalize('云母')])).toEqual([[0, 5]]);
+    expect(findRanges('云母新材料', [normalize('云母新材料'), normalize('云母')])).toEqual([
+      [0, 5],
+    ]);
   });
   it('marks every hit and keeps the rest as plain text', () => {
     expect(snippet('推动云母深加工，云母新材料。', ['云母'])).toEqual([
-      { text: '推动', hit: false }, { text: '云母', hit: true }, { text: '深加工，', hit: false },
-      { text: '云母', hit: true }, { text: '新材料。', hit: false },
+      { text: '推动', hit: false },
+      { text: '云母', hit: true },
+      { text: '深加工，', hit: false },
+      { text: '云母', hit: true },
+      { text: '新材料。', hit: false },
     ]);
   });
   it('cuts long text around the hit with ellipses, at word boundaries', () => {
@@ -29,7 +34,9 @@ describe('highlighting', () => {
     expect(joined.slice(1).startsWith('推动') || joined.slice(1).startsWith('科技')).toBe(true);
   });
   it('escapes HTML in text and in hits', () => {
-    expect(escapeHtml(`<img src=x onerror="alert(1)">&'`)).toBe('&lt;img src=x onerror=&quot;alert(1)&quot;&gt;&amp;&#39;');
+    expect(escapeHtml(`<img src=x onerror="alert(1)">&'`)).toBe(
+      '&lt;img src=x onerror=&quot;alert(1)&quot;&gt;&amp;&#39;',
+    );
     const html = segmentsToHtml(snippet('a<b>c<img src=x>', [normalize('<img')]));
     expect(html).toBe('a&lt;b&gt;c<mark>&lt;img</mark> src=x&gt;');
   });

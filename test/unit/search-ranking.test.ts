@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { buildIndex } from '../../src/search/build.ts';
 import { engine, input } from './search-fixture.ts';
 
-const where = (r: { passages: { doc: string; anchor: string }[] }) => r.passages.map((p) => `${p.doc}#${p.anchor}`);
+const where = (r: { passages: { doc: string; anchor: string }[] }) =>
+  r.passages.map((p) => `${p.doc}#${p.anchor}`);
 
 describe('search ranking', () => {
   it('finds a word far from the start of a paragraph', async () => {
@@ -24,7 +25,9 @@ describe('search ranking', () => {
     expect(where(r)[0]).toBe('yuanjiang-2024#p-1');
     expect(r.passages.map((p) => p.tier)).toEqual([0, 1, 1]);
     expect(where(r)).toContain('pingjiang-2024#p-1');
-    expect(r.passages[1]!.snippet.filter((s) => s.hit).map((s) => s.text)).toEqual(['高新技术企业']);
+    expect(r.passages[1]!.snippet.filter((s) => s.hit).map((s) => s.text)).toEqual([
+      '高新技术企业',
+    ]);
   });
   it('ranks all words above some words (fuzzy)', async () => {
     const { engine: e } = await engine();
@@ -44,9 +47,17 @@ describe('search ranking', () => {
   it('finds every plan that mentions a phrase and counts facets', async () => {
     const { engine: e } = await engine();
     const r = await e.search('知识产权质押');
-    expect(new Set(r.passages.map((p) => p.doc))).toEqual(new Set(['pingjiang-2026', 'yuanjiang-2024']));
-    expect(r.facets.county).toEqual([['平江县', 1], ['沅江市', 1]]);
-    expect(r.facets.year).toEqual([['2024', 1], ['2026', 1]]);
+    expect(new Set(r.passages.map((p) => p.doc))).toEqual(
+      new Set(['pingjiang-2026', 'yuanjiang-2024']),
+    );
+    expect(r.facets.county).toEqual([
+      ['平江县', 1],
+      ['沅江市', 1],
+    ]);
+    expect(r.facets.year).toEqual([
+      ['2024', 1],
+      ['2026', 1],
+    ]);
     const f = await e.search('知识产权质押', { filters: { county: '沅江市' } });
     expect(where(f)).toEqual(['yuanjiang-2024#p-2']);
   });
@@ -54,14 +65,17 @@ describe('search ranking', () => {
     const { engine: e } = await engine();
     const r = await e.search('平江 人才');
     expect(where(r)).toEqual(['pingjiang-2024#p-2']);
-    expect(r.quick.some((q) => q.kind === 'county' && q.href === '/counties/pingjiang/')).toBe(true);
+    expect(r.quick.some((q) => q.kind === 'county' && q.href === '/counties/pingjiang/')).toBe(
+      true,
+    );
   });
   it('offers the metric page and every plan’s targets for an abbreviation', async () => {
     const { engine: e } = await engine();
     const r = await e.search('高企');
     expect(r.quick[0]).toMatchObject({ kind: 'metric', href: '/metrics/hightech_firms/' });
     expect(r.quick.filter((q) => q.kind === 'target').map((q) => q.href)).toEqual([
-      '/plans/pingjiang-2024/#t-2', '/plans/yuanjiang-2024/#t-1',
+      '/plans/pingjiang-2024/#t-2',
+      '/plans/yuanjiang-2024/#t-1',
     ]);
   });
   it('suggests glossary terms when nothing matches', async () => {

@@ -9,7 +9,9 @@ describe('synonym table', () => {
     expect(syn.expand('高新技术企业')).toEqual(['高企']);
   });
   it('expands within a group of several wordings', () => {
-    expect(syn.expand('研发投入')).toEqual(expect.arrayContaining(['全社会研发经费投入', '研发经费投入']));
+    expect(syn.expand('研发投入')).toEqual(
+      expect.arrayContaining(['全社会研发经费投入', '研发经费投入']),
+    );
   });
   it('does not expand words outside the taxonomy', () => {
     expect(syn.expand('企业')).toEqual([]);

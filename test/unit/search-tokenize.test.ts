@@ -25,13 +25,22 @@ describe('normalize', () => {
 
 describe('bigrams and cover', () => {
   it('lists every overlapping bigram with its position', () => {
-    expect([...bigrams('云母新材')]).toEqual([['云母', 0], ['母新', 1], ['新材', 2]]);
+    expect([...bigrams('云母新材')]).toEqual([
+      ['云母', 0],
+      ['母新', 1],
+      ['新材', 2],
+    ]);
   });
   it('covers a string with bigrams at even offsets plus the tail', () => {
     expect(cover('知识产权质押')).toEqual([
-      { bigram: '知识', offset: 0 }, { bigram: '产权', offset: 2 }, { bigram: '质押', offset: 4 },
+      { bigram: '知识', offset: 0 },
+      { bigram: '产权', offset: 2 },
+      { bigram: '质押', offset: 4 },
     ]);
-    expect(cover('新材料')).toEqual([{ bigram: '新材', offset: 0 }, { bigram: '材料', offset: 1 }]);
+    expect(cover('新材料')).toEqual([
+      { bigram: '新材', offset: 0 },
+      { bigram: '材料', offset: 1 },
+    ]);
     expect(cover('茶')).toEqual([]);
   });
 });

@@ -13,7 +13,8 @@ function index(): BuiltIndex {
   return built;
 }
 
-export const getStaticPaths = (() => [...index().files.keys()].map((file) => ({ params: { file } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (() =>
+  [...index().files.keys()].map((file) => ({ params: { file } }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ params }) => {
   const body = index().files.get(String(params.file));

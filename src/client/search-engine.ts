@@ -1,0 +1,16 @@
+/** The browser's search engine: one per page, files fetched from /search-index/ and cached. */
+import { SearchEngine } from '../search/query.ts';
+
+export const INDEX_BASE = '/search-index/';
+
+let engine: Promise<SearchEngine> | undefined;
+
+export function getEngine(): Promise<SearchEngine> {
+  engine ??= SearchEngine.open(async (path) => {
+    const r = await fetch(INDEX_BASE + path);
+    if (!r.ok) throw new Error(`search index: ${path} ${r.status}`);
+    return r.json();
+  });
+  engine.catch(() => (engine = undefined));
+  return engine;
+}

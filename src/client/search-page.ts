@@ -1,0 +1,158 @@
+/**
+ * The /search/ page: the query and filters live in the address
+ * (?q=云母&county=平江县&year=2026), results render on load and as you type.
+ */
+import { getEngine } from './search-engine.ts';
+import { el, passageNode, quickNode } from './search-render.ts';
+import type { Facet, Filters, SearchResponse } from '../search/query.ts';
+
+const PAGE = 20;
+const FACETS: [keyof Filters, string][] = [
+  ['county', '县'],
+  ['prefecture', '市州'],
+  ['year', '年份'],
+  ['metric', '指标'],
+];
+
+function readState(): { q: string; filters: Filters } {
+  const u = new URLSearchParams(location.search);
+  const f: Filters = {};
+  if (u.get('county')) f.county = u.get('county')!;
+  if (u.get('prefecture')) f.prefecture = u.get('prefecture')!;
+  if (u.get('year') && Number.isInteger(Number(u.get('year')))) f.year = Number(u.get('year'));
+  if (u.get('metric')) f.metric = u.get('metric')!;
+  return { q: u.get('q') ?? '', filters: f };
+}
+
+function href(q: string, f: Filters): string {
+  const u = new URLSearchParams();
+  if (q) u.set('q', q);
+  for (const [k] of FACETS) if (f[k] !== undefined) u.set(k, String(f[k]));
+  const s = u.toString();
+  return `/search/${s ? `?${s}` : ''}`;
+}
+
+export function init(root: HTMLElement): void {
+  const input = root.querySelector<HTMLInputElement>('input[name="q"]')!;
+  const status = root.querySelector<HTMLElement>('[data-status]')!;
+  const quick = root.querySelector<HTMLElement>('[data-quick]')!;
+  const list = root.querySelector<HTMLElement>('[data-results]')!;
+  const facets = root.querySelector<HTMLElement>('[data-facets]')!;
+  const more = root.querySelector<HTMLButtonElement>('[data-more]')!;
+  root.querySelector('[data-nojs]')?.remove();
+  let seq = 0;
+  let shown = 0;
+  let state = readState();
+  input.value = state.q;
+  for (const h of document.querySelectorAll<HTMLInputElement>('form.search-box input[name="q"]'))
+    h.value = state.q;
+
+  const metricName = new Map<string, string>();
+  const facetGroup = (
+    key: keyof Filters,
+    label: string,
+    values: Facet,
+    r: SearchResponse,
+  ): HTMLElement => {
+    const ul = el('ul', {});
+    const current = state.filters[key];
+    for (const [v, n] of values.slice(0, 12)) {
+      const on = String(current) === v;
+      const next: Filters = { ...state.filters };
+      if (on) delete next[key];
+      else (next as Record<string, unknown>)[key] = key === 'year' ? Number(v) : v;
+      const a = el(
+        'a',
+        { href: href(r.query, next), 'data-facet': key, 'data-value': v },
+        key === 'metric' ? (metricName.get(v) ?? v) : v,
+        ' ',
+        el('span', { class: 'count' }, String(n)),
+      );
+      if (on) a.setAttribute('aria-current', 'true');
+      ul.append(el('li', {}, a));
+    }
+    return el('section', { class: 'facet' }, el('h2', {}, label), ul);
+  };
+
+  const render = async (append = false): Promise<void> => {
+    const my = ++seq;
+    const q = state.q.trim();
+    document.title = q ? `“${q}”的搜索结果 · 县域科技创新目标对比` : '搜索 · 县域科技创新目标对比';
+    if (!q) {
+      status.textContent = '输入县名、指标或原文词语，例如：云母、知识产权质押、高企、30%。';
+      quick.replaceChildren();
+      list.replaceChildren();
+      facets.replaceChildren();
+      more.hidden = true;
+      return;
+    }
+    status.textContent = '正在搜索…';
+    const engine = await getEngine();
+    for (const m of engine.manifest.metrics) metricName.set(m.key, m.zh);
+    const offset = append ? shown : 0;
+    const r = await engine.search(q, { limit: PAGE, offset, filters: state.filters });
+    if (my !== seq) return;
+    const exact = r.tiers[0] + r.tiers[1];
+    if (r.total === 0 && r.quick.length === 0) {
+      status.replaceChildren(`没有找到与“${q}”相关的内容。`);
+    } else if (exact === 0 && r.total > 0) {
+      status.replaceChildren(`没有段落同时包含“${q}”的全部词语；以下是部分匹配的 ${r.total} 段。`);
+    } else {
+      status.replaceChildren(`“${q}”：${r.total} 段原文`);
+    }
+    if (r.skipped.length)
+      status.append(`（单字“${r.skipped.join('、')}”无法单独检索，请输入两个字以上）`);
+    if (r.suggestions.length) {
+      const s = el('p', { class: 'suggest' }, '相近的指标词语：');
+      r.suggestions.forEach((w, i) => {
+        if (i > 0) s.append('、');
+        s.append(el('a', { href: href(w, {}) }, w));
+      });
+      status.append(s);
+    }
+    if (!append) {
+      quick.replaceChildren(...r.quick.slice(0, 30).map(quickNode));
+      list.replaceChildren();
+      facets.replaceChildren(
+        ...FACETS.filter(([k]) => r.facets[k].length > 0).map(([k, label]) =>
+          facetGroup(k, label, r.facets[k], r),
+        ),
+      );
+      shown = 0;
+    }
+    for (const p of r.passages) list.append(el('li', {}, passageNode(p)));
+    shown += r.passages.length;
+    more.hidden = shown >= r.total;
+  };
+
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      state = { q: input.value, filters: {} };
+      history.replaceState(null, '', href(state.q, state.filters));
+      void render();
+    }, 80);
+  });
+  root.querySelector('form')?.addEventListener('submit', (e) => {
+    e.preventDefault();
+    state = { q: input.value, filters: {} };
+    history.pushState(null, '', href(state.q, state.filters));
+    void render();
+  });
+  facets.addEventListener('click', (e) => {
+    const a = (e.target as HTMLElement).closest<HTMLAnchorElement>('a[data-facet]');
+    if (!a) return;
+    e.preventDefault();
+    history.pushState(null, '', a.getAttribute('href')!);
+    state = readState();
+    void render();
+  });
+  more.addEventListener('click', () => void render(true));
+  addEventListener('popstate', () => {
+    state = readState();
+    input.value = state.q;
+    void render();
+  });
+  void render();
+}

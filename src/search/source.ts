@@ -1,0 +1,117 @@
+/**
+ * Build-time input for the index: reads the pipeline's output directory
+ * (`.data/` or DATA_DIR) and turns plan trees into searchable paragraphs.
+ * Node only (file system); the browser never imports this.
+ */
+import { readFileSync, existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { toString } from 'mdast-util-to-string';
+import type { Nodes, Root } from 'mdast';
+import type { Metric, PlanMeta, PlanRecord, TargetRecord } from '../pipeline/schema.ts';
+import type { SearchDoc, SearchInput, SearchParagraph, SearchTargetRef } from './types.ts';
+
+interface DocFile {
+  doc: string;
+  meta: PlanMeta;
+  text: string;
+  tree: Root;
+}
+
+const ANCHOR = /^[ph]-\d+$/;
+
+function idOf(n: Nodes): string | undefined {
+  const d = (n as { data?: { id?: unknown } }).data;
+  return typeof d?.id === 'string' ? d.id : undefined;
+}
+
+/** Paragraphs and headings of a plan tree, in order, each with its section heading. */
+export function paragraphsOf(
+  tree: Root,
+  targets: Map<string, SearchTargetRef[]> = new Map(),
+): SearchParagraph[] {
+  const out: SearchParagraph[] = [];
+  const headings: string[] = [];
+  const walk = (n: Nodes): void => {
+    const id = idOf(n);
+    if (id && ANCHOR.test(id)) {
+      const text = toString(n).trim();
+      if (n.type === 'heading') {
+        headings.length = Math.max(0, n.depth - 1);
+        headings[n.depth - 1] = text;
+      }
+      const heading = headings.filter(Boolean).slice(-2).join(' › ');
+      if (text)
+        out.push({
+          anchor: id,
+          heading: n.type === 'heading' ? text : heading,
+          text,
+          targets: targets.get(id) ?? [],
+        });
+      return;
+    }
+    if ('children' in n) for (const c of n.children as Nodes[]) walk(c);
+  };
+  walk(tree);
+  return out;
+}
+
+export function readSearchInput(
+  dataDir: string = resolve(process.env.DATA_DIR ?? '.data'),
+): SearchInput {
+  const read = <T>(f: string): T => JSON.parse(readFileSync(join(dataDir, f), 'utf8')) as T;
+  if (!existsSync(join(dataDir, 'plans.json'))) return { docs: [], metrics: [], targets: [] };
+  const plans = read<PlanRecord[]>('plans.json');
+  const targets = read<TargetRecord[]>('targets.json');
+  const metrics = read<Metric[]>('metrics.json');
+  const byDoc = new Map<string, Map<string, SearchTargetRef[]>>();
+  for (const t of targets) {
+    const m = byDoc.get(t.doc) ?? new Map<string, SearchTargetRef[]>();
+    byDoc.set(t.doc, m);
+    const seen = new Set<string>();
+    for (const s of t.spans) {
+      if (seen.has(s.anchor)) continue;
+      seen.add(s.anchor);
+      const list = m.get(s.anchor) ?? [];
+      list.push({ id: t.id, metric: t.metric, label: t.label, quote: s.quote });
+      m.set(s.anchor, list);
+    }
+  }
+  const docs: SearchDoc[] = [];
+  const sorted = [...plans].sort(
+    (a, b) =>
+      a.meta.slug.localeCompare(b.meta.slug) ||
+      a.meta.year - b.meta.year ||
+      a.doc.localeCompare(b.doc),
+  );
+  for (const p of sorted) {
+    const file = join(dataDir, 'docs', `${p.doc}.json`);
+    if (!existsSync(file)) continue;
+    const d = JSON.parse(readFileSync(file, 'utf8')) as DocFile;
+    docs.push({
+      doc: p.doc,
+      county: p.meta.county,
+      prefecture: p.meta.prefecture,
+      province: p.meta.province,
+      year: p.meta.year,
+      slug: p.meta.slug,
+      title: p.meta.title,
+      paragraphs: paragraphsOf(d.tree, byDoc.get(p.doc)),
+    });
+  }
+  return {
+    docs,
+    metrics: metrics.map((m) => ({ key: m.key, zh: m.zh, en: m.en, wordings: m.wordings })),
+    targets: targets.map((t) => ({
+      doc: t.doc,
+      id: t.id,
+      metric: t.metric,
+      label: t.label,
+      value: t.value,
+      value_max: t.value_max,
+      unit: t.unit,
+      kind: t.kind,
+      quote: t.quotes[0] ?? t.label,
+      anchor: t.spans[0]?.anchor ?? '',
+    })),
+  };
+}

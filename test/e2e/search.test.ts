@@ -1,0 +1,257 @@
+/**
+ * Search on the built site, in Debian's Chromium. Uses the shared harness
+ * (build once, serve dist/). SEARCH_E2E_DIST serves another built directory
+ * instead (e.g. a site built from a fixture data dir); the ground truth for
+ * "every plan that mentions it" comes from the data directory the site was
+ * built from (E2E_DATA_DIR, DATA_DIR or .data).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { DIST, ensureBuilt, launch, openPage, serve, type Served } from './harness.ts';
+
+const dist = process.env.SEARCH_E2E_DIST ? resolve(process.env.SEARCH_E2E_DIST) : DIST;
+const dataDir = resolve(process.env.E2E_DATA_DIR ?? process.env.DATA_DIR ?? '.data');
+
+let served: Served;
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!process.env.SEARCH_E2E_DIST) ensureBuilt();
+  served = await serve(dist);
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  await served?.close();
+});
+
+interface Shown {
+  status: string;
+  passages: { href: string; plan: string; marks: string[]; text: string }[];
+  quick: { kind: string; href: string; title: string }[];
+}
+
+async function results(page: Page): Promise<Shown> {
+  await page.waitForFunction(() => {
+    const s = document.querySelector('[data-status]')?.textContent ?? '';
+    return s.length > 0 && !s.includes('正在搜索');
+  });
+  return page.evaluate(() => ({
+    status: document.querySelector('[data-status]')!.textContent ?? '',
+    passages: [...document.querySelectorAll('[data-results] .sr-passage')].map((p) => ({
+      href: p.querySelector('a.sr-link')!.getAttribute('href')!,
+      plan: p.querySelector('.sr-plan')!.textContent ?? '',
+      marks: [...p.querySelectorAll('.sr-snippet mark')].map((m) => m.textContent ?? ''),
+      text: p.querySelector('.sr-snippet')!.textContent ?? '',
+    })),
+    quick: [...document.querySelectorAll('[data-quick] .sr-quick')].map((q) => ({
+      kind: [...q.classList].find((c) => c.startsWith('sr-quick-'))!.slice(9),
+      href: q.querySelector('a')!.getAttribute('href')!,
+      title: q.querySelector('.sr-title')!.textContent ?? '',
+    })),
+  }));
+}
+
+async function search(q: string): Promise<Shown & { page: Page; errors: string[] }> {
+  const { page, errors } = await openPage(browser, served.url);
+  await page.goto(`${served.url}/search/?q=${encodeURIComponent(q)}`);
+  return { ...(await results(page)), page, errors };
+}
+
+/** Load every result page ("更多结果") so sets can be compared. */
+async function allResults(page: Page): Promise<Shown> {
+  for (let i = 0; i < 50; i++) {
+    const more = page.locator('[data-more]');
+    if (!(await more.isVisible())) break;
+    const n = await page.locator('[data-results] .sr-passage').count();
+    await more.click();
+    await page.waitForFunction(
+      (k) => document.querySelectorAll('[data-results] .sr-passage').length > k,
+      n,
+    );
+  }
+  return results(page);
+}
+
+const docOf = (href: string) => /^\/plans\/([^/]+)\//.exec(href)?.[1] ?? '';
+
+function docsMentioning(word: string): string[] {
+  const dir = join(dataDir, 'docs');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .filter((f) =>
+      (JSON.parse(readFileSync(join(dir, f), 'utf8')) as { text: string }).text
+        .normalize('NFKC')
+        .replace(/\s+/g, '')
+        .includes(word),
+    )
+    .map((f) => f.replace(/\.json$/, ''))
+    .sort();
+}
+
+describe('search page', () => {
+  it('finds 云母 in the 平江 2026 plan on a fresh load of /search/?q=云母', async () => {
+    const r = await search('云母');
+    expect(r.passages.length).toBeGreaterThan(0);
+    expect(r.passages.every((p) => docOf(p.href) === 'pingjiang-2026')).toBe(true);
+    expect(r.passages[0]!.plan).toContain('平江');
+    expect(r.passages[0]!.plan).toContain('2026');
+    expect(r.passages.every((p) => p.marks.includes('云母'))).toBe(true);
+    expect(await r.page.inputValue('#search-page-q')).toBe('云母');
+    expect(r.errors).toEqual([]);
+    await r.page.context().close();
+  });
+
+  it('finds 芦笋 in the 沅江 plan', async () => {
+    const r = await search('芦笋');
+    expect(r.passages.map((p) => docOf(p.href))).toContain('yuanjiang-2024');
+    expect(r.passages.every((p) => p.plan.includes('沅江'))).toBe(true);
+    await r.page.context().close();
+  });
+
+  it('finds passages that say 高新技术企业 for 高企, and offers the metric page and targets', async () => {
+    const r = await search('高企');
+    expect(r.passages.some((p) => p.marks.some((m) => m.includes('高新技术企业')))).toBe(true);
+    expect(r.quick.some((q) => q.kind === 'metric' && q.href === '/metrics/hightech_firms/')).toBe(
+      true,
+    );
+    expect(r.quick.filter((q) => q.kind === 'target').length).toBeGreaterThan(0);
+    await r.page.context().close();
+  });
+
+  it('finds every plan that mentions 知识产权质押', async () => {
+    const r = await search('知识产权质押');
+    const all = await allResults(r.page);
+    const found = [
+      ...new Set(
+        all.passages
+          .filter((p) => p.marks.join('').includes('知识产权质押'))
+          .map((p) => docOf(p.href)),
+      ),
+    ].sort();
+    const expected = docsMentioning('知识产权质押');
+    expect(expected.length).toBeGreaterThan(1);
+    expect(found).toEqual(expected);
+    await r.page.context().close();
+  });
+
+  it('matches a two-word query in either order', async () => {
+    const a = await search('云母 产业');
+    const b = await search('产业 云母');
+    const hrefs = async (x: { page: Page }) =>
+      (await allResults(x.page)).passages.map((p) => p.href).sort();
+    const ha = await hrefs(a);
+    expect(ha.length).toBeGreaterThan(0);
+    expect(await hrefs(b)).toEqual(ha);
+    await a.page.context().close();
+    await b.page.context().close();
+  });
+
+  it('finds the 平江 2024 R&D target for 30%', async () => {
+    const r = await search('30%');
+    const hit = r.passages.find((p) => docOf(p.href) === 'pingjiang-2024');
+    expect(hit).toBeDefined();
+    expect(hit!.marks).toContain('30%');
+    expect(hit!.text).toContain('研发经费投入');
+    // Full-width query, same result.
+    const w = await search('３０％');
+    expect(w.passages.map((p) => p.href)).toEqual(r.passages.map((p) => p.href));
+    await r.page.context().close();
+    await w.page.context().close();
+  });
+
+  it('opens the reader at the marked paragraph from a result link', async () => {
+    const r = await search('云母');
+    const href = r.passages[0]!.href;
+    await r.page.click(`[data-results] a.sr-link[href="${href}"]`);
+    await r.page.waitForURL((u) => u.pathname.startsWith('/plans/pingjiang-2026/'));
+    const hash = new URL(r.page.url()).hash;
+    expect(hash).toMatch(/^#[ph]-\d+$/);
+    const target = await r.page.evaluate(() => {
+      const t = document.querySelector(':target');
+      return t
+        ? { id: t.id, text: t.textContent ?? '', bg: getComputedStyle(t).backgroundColor }
+        : null;
+    });
+    expect(target?.id).toBe(hash.slice(1));
+    expect(target?.text).toContain('云母');
+    expect(target?.bg).not.toBe('rgba(0, 0, 0, 0)');
+    await r.page.context().close();
+  });
+
+  it('shows an HTML query as text', async () => {
+    const q = '<img src=x onerror=alert(1)>';
+    const { page, errors } = await openPage(browser, served.url);
+    let dialog = false;
+    page.on('dialog', (d) => {
+      dialog = true;
+      void d.dismiss();
+    });
+    await page.goto(`${served.url}/search/?q=${encodeURIComponent(q)}`);
+    const r = await results(page);
+    expect(r.status).toContain(q);
+    expect(await page.locator('main img').count()).toBe(0);
+    expect(await page.title()).toContain(q);
+    // The dropdown too.
+    await page.fill('#site-search', q);
+    await page.waitForSelector('.search-dropdown:not([hidden])');
+    expect(await page.locator('.search-dropdown img').count()).toBe(0);
+    expect(await page.locator('.search-dropdown').textContent()).toContain(q);
+    expect(dialog).toBe(false);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('narrows by a facet, with counts, and keeps it in the address', async () => {
+    const r = await search('知识产权质押');
+    const facet = r.page.locator('a[data-facet="county"]').first();
+    const value = await facet.getAttribute('data-value');
+    await facet.click();
+    await r.page.waitForURL((u) => u.searchParams.get('county') === value);
+    const after = await results(r.page);
+    expect(after.passages.length).toBeGreaterThan(0);
+    expect(after.passages.every((p) => p.plan.startsWith(value!))).toBe(true);
+    await r.page.context().close();
+  });
+
+  it('says so and suggests glossary terms when nothing matches', async () => {
+    const r = await search('高新技木企业');
+    expect(r.status).toMatch(/没有/);
+    expect(await r.page.locator('.suggest a').allTextContents()).toContain('高新技术企业');
+    await r.page.context().close();
+  });
+});
+
+describe('header search box', () => {
+  it('focuses on /, shows instant results, moves with arrows and opens with Enter', async () => {
+    const { page, errors } = await openPage(browser, served.url);
+    await page.goto(`${served.url}/`);
+    await page.keyboard.press('/');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('site-search');
+    await page.keyboard.type('芦笋');
+    await page.waitForSelector('.search-dropdown:not([hidden]) [role="option"]');
+    const first = await page
+      .locator('.search-dropdown [role="option"]')
+      .first()
+      .getAttribute('data-href');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.getAttribute('#site-search', 'aria-activedescendant')).toBeTruthy();
+    await page.keyboard.press('Enter');
+    await page.waitForURL((u) => `${u.pathname}${u.hash}` === first);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('is a plain form without JavaScript', async () => {
+    const { page } = await openPage(browser, served.url, { javaScriptEnabled: false });
+    await page.goto(`${served.url}/`);
+    await page.fill('#site-search', '云母');
+    await page.press('#site-search', 'Enter');
+    await page.waitForURL((u) => u.pathname === '/search/' && u.searchParams.get('q') === '云母');
+    expect(await page.locator('[data-nojs]').isVisible()).toBe(true);
+    await page.context().close();
+  });
+});
