@@ -66,9 +66,10 @@ export function rankedBars(rows: BarRow[], o: BarOptions): string {
     marks: [
       Plot.barX(
         data.filter((r) => r.value_max != null && r.value_max > r.value),
-        { x1: 'value', x2: 'value_max', y: 'key', fill: '#9ab8d8', href: 'href', title: (r: BarRow) => `区间上限 ${r.value_max}` },
+        { className: 'bar-range', x1: 'value', x2: 'value_max', y: 'key', fill: '#9ab8d8', href: 'href', title: (r: BarRow) => `区间上限 ${r.value_max}` },
       ),
       Plot.barX(data, {
+        className: 'bar-main',
         x: 'value',
         y: 'key',
         fill: (r: BarRow) => (r.highlight ? '#c0392b' : '#2f6ea5'),

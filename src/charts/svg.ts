@@ -20,18 +20,23 @@ const escapeXml = (s: string): string =>
 
 /**
  * Round coordinates to 2 decimals (stable snapshots, smaller files), add
- * <title>/<desc> referenced by aria-labelledby/-describedby, role="img",
+ * <title>/<desc> referenced by aria-labelledby/-describedby, role="group"
+ * (not "img": bars are links, and an img's children are presentational),
  * and the xmlns so the same string works as a standalone .svg download.
  */
 export function finishSvg(svg: string, o: { id: string; title: string; description: string }): string {
-  const rounded = svg.replace(/-?\d+\.\d{3,}/g, (m) => String(Math.round(Number(m) * 100) / 100));
+  const rounded = svg
+    .replace(/-?\d+\.\d{3,}/g, (m) => String(Math.round(Number(m) * 100) / 100))
+    // Plot names its <g> layers with aria-label, which ARIA forbids on role-less
+    // elements; the chart is named by <title>/<desc> instead.
+    .replace(/(<g\b[^>]*?) aria-label="[^"]*"/g, '$1');
   const open = rounded.indexOf('>') + 1;
   const head = rounded
     .slice(0, open)
     .replace(/ aria-(label|description)="[^"]*"/g, '')
     .replace(
       '<svg',
-      `<svg xmlns="http://www.w3.org/2000/svg" role="img" id="${o.id}" aria-labelledby="${o.id}-title" aria-describedby="${o.id}-desc"`,
+      `<svg xmlns="http://www.w3.org/2000/svg" role="group" id="${o.id}" aria-labelledby="${o.id}-title" aria-describedby="${o.id}-desc"`,
     )
     .replace(/font-family="[^"]*"/, `font-family='${FONT_STACK}'`);
   return `${head}<title id="${o.id}-title">${escapeXml(o.title)}</title><desc id="${o.id}-desc">${escapeXml(o.description)}</desc>${rounded.slice(open)}`;

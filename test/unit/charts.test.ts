@@ -24,7 +24,7 @@ describe('rankedBars', () => {
 
   it('is accessible: role, title and description referenced by id', () => {
     const svg = rankedBars(rows, opts);
-    expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" role="img" id="chart-rd" aria-labelledby="chart-rd-title" aria-describedby="chart-rd-desc"/);
+    expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" role="group" id="chart-rd" aria-labelledby="chart-rd-title" aria-describedby="chart-rd-desc"/);
     expect(svg).toContain('<title id="chart-rd-title">全社会研发经费投入 · 增速</title>');
     expect(svg).toContain('<desc id="chart-rd-desc">三个方案的研发经费增速目标</desc>');
   });

@@ -1,0 +1,231 @@
+/**
+ * The built site as a person meets it in Chromium: every page type renders
+ * without console errors or off-site requests and passes axe (no serious or
+ * critical violations); charts show without JavaScript; metric bars match the
+ * data; compare keeps its selection in the address; a target link lands on
+ * the highlighted sentence; hostile plan text stays text.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import type { Browser } from 'playwright-core';
+import { astroBuild, axe, DIST, ensureBuilt, launch, openPage, ROOT, serve, type Served } from './harness.ts';
+import type { PlanRecord, TargetRecord } from '../../src/pipeline/schema.ts';
+
+let site: Served;
+let browser: Browser;
+let plans: PlanRecord[];
+let targets: TargetRecord[];
+
+beforeAll(async () => {
+  ensureBuilt();
+  plans = JSON.parse(readFileSync(join(DIST, 'data/plans.json'), 'utf8')) as PlanRecord[];
+  targets = JSON.parse(readFileSync(join(DIST, 'data/targets.json'), 'utf8')) as TargetRecord[];
+  site = await serve();
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+/** A county with two plans if there is one (exercises "what changed"), else the first. */
+const county = () => {
+  const counts = new Map<string, number>();
+  for (const p of plans) counts.set(p.meta.slug, (counts.get(p.meta.slug) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1])[0]![0];
+};
+
+const pageTypes = () => [
+  '/',
+  '/metrics/',
+  '/metrics/rd_spending/',
+  `/counties/${county()}/`,
+  `/plans/${plans[0]!.doc}/`,
+  '/compare/',
+  `/compare/?plans=${plans.slice(0, 2).map((p) => p.doc).join(',')}`,
+  '/about/',
+  '/data/',
+  '/no-such-page/',
+];
+
+describe('every page type', () => {
+  it('renders with no console error, no off-site request, and no serious axe violation', async () => {
+    const problems: string[] = [];
+    for (const path of pageTypes()) {
+      const { page, context, errors, external } = await openPage(browser, site.url);
+      const res = await page.goto(site.url + path, { waitUntil: 'networkidle' });
+      expect(res?.status(), path).toBe(path === '/no-such-page/' ? 404 : 200);
+      expect(await page.locator('h1').count(), path).toBe(1);
+      expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
+      expect(await page.locator('form[action="/search/"] input[name="q"]').count(), path).toBe(1);
+      const errs = path === '/no-such-page/' ? errors.filter((e) => !/404/.test(e)) : errors;
+      if (errs.length) problems.push(`${path}: console ${errs.join(' | ')}`);
+      if (external.length) problems.push(`${path}: off-site ${external.join(' ')}`);
+      for (const v of await axe(page)) problems.push(`${path}: axe ${v.impact} ${v.id} ${v.help} ${v.nodes.join(' ')}`);
+      await context.close();
+    }
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('metric page', () => {
+  it('/metrics/rd_spending/ shows one bar per plan with that target, in the chart of its kind', async () => {
+    const { page, context } = await openPage(browser, site.url);
+    await page.goto(`${site.url}/metrics/rd_spending/`);
+    const rd = targets.filter((t) => t.metric === 'rd_spending');
+    expect(rd.length).toBeGreaterThan(0);
+    const byKind = new Map<string, Set<string>>();
+    for (const t of rd) (byKind.get(t.kind) ?? byKind.set(t.kind, new Set()).get(t.kind)!).add(t.doc);
+    const hrefs = await page.$$eval('figure.chart svg', (svgs) =>
+      svgs.map((s) => [...s.querySelectorAll('g.bar-main a')].map((a) => a.getAttribute('href') ?? '')),
+    );
+    const barDocs = hrefs.flat().map((h) => h.split('/')[2]!);
+    const want = [...byKind.values()].flatMap((s) => [...s]);
+    expect(barDocs.sort()).toEqual(want.sort());
+    await context.close();
+  });
+
+  it('a target link lands on the highlighted sentence in the reader', async () => {
+    const { page, context, errors } = await openPage(browser, site.url);
+    await page.goto(`${site.url}/metrics/rd_spending/`);
+    const link = page.locator('td.quote a').first();
+    const href = (await link.getAttribute('href'))!;
+    expect(href).toMatch(/^\/plans\/[^/]+\/#t-\d+$/);
+    await link.click();
+    await page.waitForURL(`**${href}`);
+    const id = href.split('#')[1]!;
+    const mark = page.locator(`mark.target[id="${id}"]`);
+    await expect.poll(() => mark.evaluate((el) => el.matches(':target'))).toBe(true);
+    expect(await mark.isVisible()).toBe(true);
+    const style = await mark.evaluate((el) => getComputedStyle(el).outlineStyle);
+    expect(style).toBe('solid');
+    const box = (await mark.boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y).toBeLessThan(900);
+    // Its reading (metric, kind, value) is shown while it is the :target.
+    expect(await mark.locator('.reading').isVisible()).toBe(true);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('target highlights are keyboard focusable and show their reading', async () => {
+    const { page, context } = await openPage(browser, site.url);
+    await page.goto(`${site.url}/plans/${plans[0]!.doc}/`);
+    const mark = page.locator('mark.target').first();
+    await mark.focus();
+    expect(await mark.evaluate((el) => el === document.activeElement)).toBe(true);
+    const reading = mark.locator('.reading');
+    expect(await reading.evaluate((el) => el.getBoundingClientRect().width)).toBeGreaterThan(20);
+    expect(await reading.textContent()).toMatch(/增速|总量|新增|占比|密度/);
+    await context.close();
+  });
+});
+
+describe('compare', () => {
+  it('round-trips the selection through the address', async () => {
+    const docs = plans.slice(0, 3).map((p) => p.doc);
+    const { page, context, errors } = await openPage(browser, site.url);
+    await page.goto(`${site.url}/compare/?plans=${docs[0]},${docs[1]}`);
+    const heads = () => page.$$eval('#compare-table thead th a', (as) => as.map((a) => a.getAttribute('href')));
+    await expect.poll(heads).toEqual([`/plans/${docs[0]}/`, `/plans/${docs[1]}/`]);
+    await page.fill('#compare-form input[name="p"] >> nth=2', docs[2]!);
+    await page.click('#compare-form button[type="submit"]');
+    await expect.poll(() => page.url()).toBe(`${site.url}/compare/?plans=${docs.join(',')}`);
+    await expect.poll(heads).toEqual(docs.map((d) => `/plans/${d}/`));
+    // A copied link reproduces the view in a fresh page.
+    const fresh = await openPage(browser, site.url);
+    await fresh.page.goto(page.url());
+    await expect.poll(() => fresh.page.$$eval('#compare-table thead th a', (as) => as.map((a) => a.getAttribute('href')))).toEqual(docs.map((d) => `/plans/${d}/`));
+    await fresh.context.close();
+    await page.goBack();
+    await expect.poll(heads).toEqual([`/plans/${docs[0]}/`, `/plans/${docs[1]}/`]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('without JavaScript', () => {
+  it('charts, tables and the compare default are in the HTML', async () => {
+    const { page, context } = await openPage(browser, site.url, { javaScriptEnabled: false });
+    await page.goto(`${site.url}/metrics/rd_spending/`);
+    expect(await page.locator('figure.chart svg[role="group"] g.bar-main rect').count()).toBeGreaterThan(0);
+    expect(await page.locator('figure.chart svg title').first().textContent()).toContain('研发');
+    await page.goto(`${site.url}/compare/`);
+    expect(await page.locator('#compare-table tbody tr').count()).toBeGreaterThan(0);
+    await page.goto(`${site.url}/counties/${county()}/`);
+    // Both peer groups are shown when the toggle cannot run.
+    expect(await page.locator('[data-peer-group="prefecture"]').first().isVisible()).toBe(true);
+    expect(await page.locator('[data-peer-group="all"]').first().isVisible()).toBe(true);
+    await context.close();
+  });
+
+  it('the peer toggle shows one group at a time with JavaScript', async () => {
+    const { page, context } = await openPage(browser, site.url);
+    await page.goto(`${site.url}/counties/${county()}/`);
+    await page.click('button[data-peer="all"]');
+    expect(await page.locator('[data-peer-group="prefecture"]').first().isVisible()).toBe(false);
+    expect(await page.locator('[data-peer-group="all"]').first().isVisible()).toBe(true);
+    await context.close();
+  });
+});
+
+describe('downloads', () => {
+  it('serves the original file byte for byte and the CSV with a BOM', async () => {
+    const p = plans[0]!;
+    const res = await fetch(`${site.url}/plans/${p.doc}/${encodeURIComponent(p.original.file)}`);
+    const bytes = Buffer.from(await res.arrayBuffer());
+    const { createHash } = await import('node:crypto');
+    expect(createHash('sha256').update(bytes).digest('hex')).toBe(p.original.sha256);
+    const csv = Buffer.from(await (await fetch(`${site.url}/data/targets.csv`)).arrayBuffer());
+    expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(csv.toString('utf8').split('\r\n').length).toBeGreaterThan(targets.length);
+  });
+});
+
+describe('hostile plan text', () => {
+  it('renders <img onerror> and <script> in a plan as text', async () => {
+    // Build a separate site from a temporary corpus; content/plans and .data stay untouched.
+    const tmp = mkdtempSync(join(tmpdir(), 'xss-site-'));
+    try {
+      const plansDir = join(tmp, 'plans');
+      mkdirSync(plansDir);
+      cpSync(join(ROOT, 'test/e2e/fixtures/xss-plan.txt'), join(plansDir, 'ceshi-2025.txt'));
+      const dataDir = join(tmp, 'data');
+      const { spawnSync } = await import('node:child_process');
+      const script = join(ROOT, 'scripts/build-data.ts');
+      const pipeline = existsSync(script) ? readFileSync(script, 'utf8') : '';
+      if (/PLANS_DIR/.test(pipeline) && /DATA_OUT|OUT_DIR|DATA_DIR/.test(pipeline)) {
+        const r = spawnSync('npm', ['run', 'data'], { cwd: ROOT, env: { ...process.env, PLANS_DIR: plansDir, DATA_OUT: dataDir, OUT_DIR: dataDir, DATA_DIR: dataDir }, encoding: 'utf8' });
+        expect(r.status, r.stderr).toBe(0);
+      } else {
+        // The pipeline cannot yet build from another directory: use the fixture data maker.
+        const { makeData } = await import('./fixtures/make-data.ts');
+        makeData(plansDir, join(ROOT, 'test/fixtures/gold'), dataDir);
+      }
+      const out = join(tmp, 'dist');
+      astroBuild(out, dataDir);
+      const xsite = await serve(out);
+      try {
+        const { page, context, errors } = await openPage(browser, xsite.url);
+        await page.goto(`${xsite.url}/plans/ceshi-2025/`);
+        expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+        expect(await page.locator('main img, main script:not([type]), main b[onmouseover]').count()).toBe(0);
+        const text = (await page.locator('.plan-text').textContent()) ?? '';
+        expect(text).toContain('<img src=x onerror=window.__xss=3>');
+        expect(text).toContain('<script>window.__xss=2</script>');
+        expect(await page.locator('h1').textContent()).toContain('<img src=x onerror=window.__xss=1>');
+        expect(await page.locator('a[href^="javascript:"]').count()).toBe(0);
+        await page.goto(`${xsite.url}/`);
+        expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+        expect(errors).toEqual([]);
+        await context.close();
+      } finally {
+        await xsite.close();
+      }
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+});
