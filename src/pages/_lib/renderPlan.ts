@@ -41,7 +41,8 @@ const text = (value: string): ElementContent => ({ type: 'text', value });
  * (metric, kind, value, unit) as a span that is screen-reader text and, via
  * CSS on hover/focus/:target, a tooltip.
  */
-export function renderPlan(tree: Root, readings: Map<string, Reading>): string {
+export function renderPlan(tree: Root, readings: Map<string, Reading>): { html: string; marked: Set<string> } {
+  const marked = new Set<string>();
   const hast = toHast(tree) as HRoot;
   visit(hast, 'element', (el: Element) => {
     const m = /^h([1-6])$/.exec(el.tagName);
@@ -53,6 +54,7 @@ export function renderPlan(tree: Root, readings: Map<string, Reading>): string {
     // hProperties pass through toHast as given ('data-target'); hast-style keys are camelCase.
     const tid = String(el.properties['data-target'] ?? el.properties['dataTarget'] ?? '');
     const r = readings.get(tid);
+    marked.add(String(el.properties['id'] ?? ''));
     el.properties['tabIndex'] = 0;
     const reading = r
       ? `${r.metricZh} ${r.metricEn} · ${KIND_LABEL[r.kind].zh} ${KIND_LABEL[r.kind].en} · ${formatTarget(r)}（值 ${r.value}${r.value_max != null ? `–${r.value_max}` : ''}，单位 ${r.unit}）`
@@ -65,5 +67,5 @@ export function renderPlan(tree: Root, readings: Map<string, Reading>): string {
     });
     return 'skip';
   });
-  return toHtml(hast);
+  return { html: toHtml(hast), marked };
 }
