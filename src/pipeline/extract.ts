@@ -1,0 +1,501 @@
+/**
+ * Finds the quantitative targets of one plan: every number with a unit that
+ * the plan commits to, read as metric, kind, value, qualifier, with the quote
+ * it came from. Works clause by clause on NFKC text and cuts quotes from the
+ * original through the offset map.
+ */
+import type { Allocation, Kind, Qualifier } from './schema.ts';
+import type { Block } from './structure.ts';
+import type { Table } from './tables.ts';
+import { normalizeWithMap, type NormalizedText } from './normalize.ts';
+import { findNumbers, COUNT_UNITS, type NumberMention } from './numbers.ts';
+import { clauseEnd, clauseStart, inside, nameZones, segmentStart, sentenceStart } from './clauses.ts';
+import { findLeadParens, unitsInCell, type LeadParen } from './lead.ts';
+import { matchMetric, foldLabel, type Taxonomy } from './taxonomy.ts';
+import {
+  AT_LEAST_WORDS, AT_MOST_WORDS, FILLER, GROWTH_WORDS, INCREASE_VERBS, LEVEL_VERBS, PREDICATE,
+  STATIVE_PREDICATES, STRONG_INCREASE, SIGNAL_VERBS, COMMITMENT,
+} from './lexicon.ts';
+
+/** One mention of a target: what one sentence (or table row) says. */
+export interface Mention {
+  metric: string;
+  label: string;
+  kind: Kind;
+  value: number;
+  value_max: number | null;
+  unit: string;
+  qualifier: Qualifier;
+  deadline: number | null;
+  /** Quote spans in the original body, first the main one. */
+  quotes: { start: number; end: number }[];
+  anchor: string;
+  section: string;
+  lead: string[];
+  allocations: Allocation[];
+  fromTable: boolean;
+  /** Mentions from one paragraph or row are never restatements of each other. */
+  unitId: number;
+  order: number;
+}
+
+/** A number seen in the text that became no target and was not deliberately ignored. */
+export interface Unclaimed {
+  anchor: string;
+  offset: number;
+  number: string;
+  context: string;
+}
+
+/** A stretch of text read as one unit: a paragraph (fragments joined) or a table cell. */
+interface TextUnit {
+  norm: NormalizedText;
+  /** Normalised offsets where fragments start (a quote never crosses one). */
+  breaks: number[];
+  anchor: string;
+  section: string;
+  unitId: number;
+  /** Responsible units given by a table row rather than by parentheses. */
+  rowLead?: string[];
+}
+
+export interface ExtractInput {
+  body: string;
+  blocks: Block[];
+  anchors: string[];
+  /** Anchor of each table row: anchors of row r of block b are rowAnchors.get(b)[r]. */
+  rowAnchors: Map<number, string[]>;
+  taxonomy: Taxonomy;
+}
+
+export interface ExtractOutput {
+  mentions: Mention[];
+  unclaimed: Unclaimed[];
+}
+
+const ALL_VERBS = [...new Set([...INCREASE_VERBS, ...LEVEL_VERBS])].sort((a, b) => b.length - a.length);
+const VERB_RE = new RegExp(ALL_VERBS.join('|'), 'g');
+const LEADING_VERBS = new RegExp(`^(?:(?:${ALL_VERBS.join('|')})(?:和|及|与|并)?)+`);
+const POST_LABEL_CUT = /赴|在|纳入|参加|参与|进入|到|用于|落户|入驻|开展|实现/;
+
+function unitOf(body: string, fragments: { start: number; end: number }[]): { norm: NormalizedText; breaks: number[] } {
+  let text = '';
+  const map: number[] = [];
+  const breaks: number[] = [];
+  for (const f of fragments) {
+    breaks.push(text.length);
+    const n = normalizeWithMap(body.slice(f.start, f.end));
+    text += n.text;
+    for (let i = 0; i < n.text.length; i++) map.push(n.toOriginal[i]! + f.start);
+  }
+  const last = fragments[fragments.length - 1];
+  map.push(last ? last.end : 0);
+  return { norm: { text, toOriginal: Int32Array.from(map) }, breaks };
+}
+
+function cellUnit(body: string, start: number, end: number) {
+  return unitOf(body, [{ start, end }]);
+}
+
+/** Maps a normalised range to the original body, clipped to the fragment holding `anchorPos`. */
+function toBody(u: TextUnit, s: number, e: number, anchorPos: number): { start: number; end: number } {
+  let lo = s;
+  let hi = e;
+  for (const b of u.breaks) {
+    if (b > lo && b <= anchorPos) lo = b;
+    if (b > anchorPos && b < hi) hi = b;
+  }
+  while (lo < hi && /\s/.test(u.norm.text[lo]!)) lo++;
+  while (hi > lo && /\s/.test(u.norm.text[hi - 1]!)) hi--;
+  const start = u.norm.toOriginal[lo]!;
+  const end = hi > lo ? u.norm.toOriginal[hi - 1]! + 1 : start;
+  return { start, end: fixSurrogateEnd(u, hi, end) };
+}
+
+function fixSurrogateEnd(u: TextUnit, hi: number, end: number): number {
+  // The original index of the last character is its first code unit; extend over a surrogate pair.
+  const next = u.norm.toOriginal[hi];
+  return next !== undefined && next > end ? Math.min(next, end + 1) : end;
+}
+
+/** Deliberately ignored numbers: years, ordinals, document numbers, names with digits. */
+function ignoredReason(text: string, n: NumberMention, zones: [number, number][]): string | null {
+  if (inside(zones, n.start)) return 'name';
+  const before = text.slice(Math.max(0, n.start - 2), n.start);
+  const after = text.slice(n.end, n.end + 2);
+  if (/^[年月日号届度期]/.test(text.slice(n.numberEnd).trimStart()) && !n.unit) return 'date';
+  if (/[第前后近]$/.test(before)) return 'ordinal';
+  if (/[+＋·]$/.test(before) || /^\s*[+＋]/.test(text.slice(n.numberEnd))) return 'name';
+  if (!n.unit) return /^[大]/.test(text.slice(n.numberEnd)) ? 'name' : null;
+  if (n.unit === '条' && (/[政新]$/.test(before) || /^(措施|政策|意见)/.test(after))) return 'name';
+  return null;
+}
+
+/** Verb occurrences (start, verb) in [from, to), outside parentheses of other clauses. */
+function verbsIn(text: string, from: number, to: number): { at: number; verb: string }[] {
+  const out: { at: number; verb: string }[] = [];
+  VERB_RE.lastIndex = from;
+  for (let m = VERB_RE.exec(text); m && m.index < to; m = VERB_RE.exec(text)) {
+    if (m.index + m[0].length <= to) out.push({ at: m.index, verb: m[0] });
+  }
+  return out;
+}
+
+const isStative = (v: string) => STATIVE_PREDICATES.includes(v);
+const isIncrease = (v: string) => INCREASE_VERBS.includes(v);
+const isStrong = (v: string) => STRONG_INCREASE.includes(v);
+
+/** Kind of a count or amount from the verbs around it. */
+function countKind(text: string, clauseFrom: number, segFrom: number, numStart: number): Kind | null {
+  const own = verbsIn(text, segFrom, numStart);
+  if (own.length) {
+    if (own.some((v) => isStrong(v.verb))) return 'increase';
+    const last = own[own.length - 1]!;
+    const boundToNumber = /^\s*$/.test(text.slice(last.at + last.verb.length, numStart));
+    if (boundToNumber && isStative(last.verb)) return 'level';
+    return isIncrease(last.verb) ? 'increase' : 'level';
+  }
+  // No verb of its own: the verb that governs the enumeration, skipping 达 bound to other numbers.
+  const earlier = verbsIn(text, clauseFrom, segFrom);
+  for (let i = earlier.length - 1; i >= 0; i--) {
+    const v = earlier[i]!;
+    const bound = /^\s*[\d零〇一二两三四五六七八九十]/.test(text.slice(v.at + v.verb.length));
+    if (bound && isStative(v.verb)) continue;
+    return isIncrease(v.verb) ? 'increase' : 'level';
+  }
+  return null;
+}
+
+function qualifierOf(n: NumberMention, predicate: string, pre: string): Qualifier {
+  if (n.valueMax !== null) return 'range';
+  if (/以上|多|余/.test(n.after)) return 'at_least';
+  if (/左右|上下/.test(n.after)) return 'about';
+  if (/以下|以内/.test(n.after)) return 'at_most';
+  if (AT_LEAST_WORDS.test(predicate)) return 'at_least';
+  if (AT_MOST_WORDS.test(predicate)) return 'at_most';
+  if (predicate === '约' || /约\s*$/.test(pre)) return 'about';
+  return 'reach';
+}
+
+/** Strips filler and leading verbs: what remains names the indicator. */
+function cleanLabel(s: string): string {
+  let t = s.trim();
+  for (let i = 0; i < 4; i++) {
+    const before = t;
+    t = t.replace(FILLER, '').replace(LEADING_VERBS, '').trim();
+    if (t === before) break;
+  }
+  return t.replace(/^[、，,；;]+|[、，,；;的]+$/g, '').trim();
+}
+
+/** The commitment signal: a qualifier, a clause end right after, or a verb before it in the clause. */
+function hasSignal(text: string, n: NumberMention, clauseFrom: number): boolean {
+  if (n.after || n.valueMax !== null) return true;
+  const next = text.slice(n.end).trimStart()[0];
+  if (next === undefined || /[，,；;。、)）和及与!！?？]/.test(next)) return true;
+  const before = text.slice(clauseFrom, n.start);
+  if (verbsIn(text, clauseFrom, n.start).length > 0 || PREDICATE.test(before)) return true;
+  if (SIGNAL_VERBS.some((v) => before.includes(v))) return true;
+  return COMMITMENT.test(text.slice(sentenceStart(text, n.start), n.start));
+}
+
+interface Reading {
+  label: string;
+  metric: string;
+  kind: Kind;
+  unit: string;
+  qualifier: Qualifier;
+  quoteFrom: number;
+  quoteTo: number;
+}
+
+/** Reads one number of a clause: label, metric, kind, unit, qualifier and the quote's extent. */
+function readNumber(
+  text: string, n: NumberMention, taxonomy: Taxonomy, clauseFrom: number, segFrom: number, segTo: number,
+  labelOverride?: string,
+): Reading {
+  const pre = text.slice(segFrom, n.start);
+  const pm = PREDICATE.exec(pre);
+  const predicate = pm ? pm[1]! : '';
+  let labelRegion = pm ? pre.slice(0, pm.index) : pre;
+  // "A、B等C N家": C names the indicator, A and B are examples.
+  const deng = labelRegion.lastIndexOf('等');
+  if (deng !== -1 && deng < labelRegion.length - 1) labelRegion = labelRegion.slice(deng + 1);
+  else if (deng === labelRegion.length - 1 && deng !== -1) labelRegion = '';
+  let label = labelOverride ?? cleanLabel(labelRegion);
+  let quoteTo = n.end;
+  const post = text.slice(n.end, segTo).trim();
+  const preEndsInDe = /的\s*$/.test(labelRegion);
+  if ((!label || preEndsInDe) && post) {
+    label = cleanLabel(post);
+    quoteTo = segTo;
+  }
+  let unit = n.unit;
+  const folded = foldLabel(label);
+  let match = matchMetric(taxonomy, label, unit);
+  if (!match && quoteTo === segTo && post) {
+    const cut = POST_LABEL_CUT.exec(label);
+    if (cut && cut.index > 0) {
+      const shorter = label.slice(0, cut.index);
+      match = matchMetric(taxonomy, shorter, unit);
+      if (match) label = shorter;
+    }
+  }
+  // 占…比重 / 占比: the share is of the subject before 占.
+  const share = /^(.+?)占(.*)(比重|比例|占比|份额)$/.exec(folded) ?? /^(.+?)(?:占比)$/.exec(folded);
+  if (share && share[1]) match = matchMetric(taxonomy, share[1], '') ?? null;
+  const metricKey = match?.key ?? 'other';
+  const def = taxonomy.byKey.get(metricKey);
+
+  let kind: Kind;
+  if (unit === '%' || unit === '‰') {
+    kind = GROWTH_WORDS.test(predicate) || GROWTH_WORDS.test(pre.slice(-6)) ? 'growth' : 'share';
+  } else if (/百分点$/.test(unit)) {
+    kind = 'increase';
+  } else if (/万人|每万|千人/.test(folded) && COUNT_UNITS.has(unit)) {
+    kind = 'density';
+    unit = `${unit}/万人`;
+  } else {
+    kind = countKind(text, clauseFrom, segFrom, n.start) ?? def?.default_kind ?? 'level';
+    if (def && !def.comparable_kinds.includes(kind)) {
+      const swap: Kind = kind === 'increase' ? 'level' : 'increase';
+      if ((kind === 'increase' || kind === 'level') && def.comparable_kinds.includes(swap)) kind = swap;
+    }
+  }
+  const qualifier = qualifierOf(n, predicate, pre);
+  const quoteFrom = segFrom + (pre.length - pre.replace(FILLER, '').length);
+  return { label: label || folded, metric: metricKey, kind, unit, qualifier, quoteFrom, quoteTo };
+}
+
+/** Year named before the number in its sentence: 到2027年, 力争2024年. */
+function deadlineOf(text: string, pos: number, zones: [number, number][]): number | null {
+  const from = sentenceStart(text, pos);
+  const re = /(20\d{2})年/g;
+  let year: number | null = null;
+  re.lastIndex = from;
+  for (let m = re.exec(text); m && m.index < pos; m = re.exec(text)) {
+    if (!inside(zones, m.index)) year = Number(m[1]);
+  }
+  return year;
+}
+
+/** Extracts mentions from a text unit (paragraph or task cell). */
+function extractFromUnit(u: TextUnit, taxonomy: Taxonomy, out: ExtractOutput, order: { n: number }): void {
+  const text = u.norm.text;
+  const zones = nameZones(text);
+  const parens = findLeadParens(text);
+  const parenZones: [number, number][] = parens.map((p) => [p.open, p.close + 1]);
+  const numbers = findNumbers(text).filter((n) => {
+    if (inside(parenZones, n.start)) return false;
+    const reason = ignoredReason(text, n, zones);
+    if (reason) return false;
+    const clauseFrom = clauseStart(text, n.start);
+    if (!n.unit || (n.chinese && !chineseAccepted(text, n)) || !hasSignal(text, n, clauseFrom)) {
+      if (!n.chinese || n.unit) out.unclaimed.push({ anchor: u.anchor, offset: u.norm.toOriginal[n.start]!, number: n.raw, context: text.slice(Math.max(0, n.start - 12), n.end + 8) });
+      return false;
+    }
+    return true;
+  });
+  const handled = new Set<NumberMention>();
+  for (const n of numbers) {
+    if (handled.has(n)) continue;
+    const clauseFrom = clauseStart(text, n.start);
+    const clauseTo = clauseEnd(text, n.end);
+    const sameClause = numbers.filter((m) => m.start >= clauseFrom && m.end <= clauseTo);
+    const pre = text.slice(clauseFrom, n.start);
+    // 分别: "A和B分别达到 15 亿元和 240 件" pairs labels with values in order.
+    const respectively = /^(.*?)分别/.exec(pre);
+    if (respectively && sameClause.length > 1 && sameClause[0] === n) {
+      const labels = cleanLabel(respectively[1]!).split(/和|及|、|与/).map((s) => s.trim()).filter(Boolean);
+      if (labels.length === sameClause.length) {
+        sameClause.forEach((m, i) => {
+          handled.add(m);
+          const r = readNumber(text, m, taxonomy, clauseFrom, clauseFrom, m.end, labels[i]!);
+          push(u, m, { ...r, quoteFrom: r.quoteFrom, quoteTo: sameClause[sameClause.length - 1]!.end }, zones, parens, out, order);
+        });
+        continue;
+      }
+    }
+    // 各: "A、B各1家" gives each item the same value.
+    if (/各\s*$/.test(pre)) {
+      const items = splitItems(text, clauseFrom, n.start - pre.length + pre.lastIndexOf('各'));
+      if (items.length > 1) {
+        handled.add(n);
+        for (const [s, e] of items) {
+          const r = readNumber(text, n, taxonomy, clauseFrom, s, n.end, cleanLabel(text.slice(s, e)));
+          push(u, n, { ...r, quoteFrom: s, quoteTo: n.end }, zones, parens, out, order);
+        }
+        continue;
+      }
+    }
+    handled.add(n);
+    const segFrom = segmentStart(text, n.start, clauseFrom);
+    const segTo = segmentEnd(text, n, clauseTo, sameClause);
+    const r = readNumber(text, n, taxonomy, clauseFrom, segFrom, segTo);
+    push(u, n, r, zones, parens, out, order);
+  }
+}
+
+/** Items of an enumeration "A、B" in [from, to), leading filler and verbs dropped from the first. */
+function splitItems(text: string, from: number, to: number): [number, number][] {
+  const items: [number, number][] = [];
+  let s = from;
+  for (let i = from; i <= to; i++) {
+    if (i === to || text[i] === '、') {
+      let a = s;
+      const piece = text.slice(a, i);
+      const lead = piece.length - piece.replace(FILLER, '').replace(LEADING_VERBS, '').length;
+      a += lead;
+      if (i > a) items.push([a, i]);
+      s = i + 1;
+    }
+  }
+  return items;
+}
+
+/** End of the enumeration item after a number: the next 、 when another number follows, else the clause end. */
+function segmentEnd(text: string, n: NumberMention, clauseTo: number, sameClause: NumberMention[]): number {
+  const next = sameClause.find((m) => m.start >= n.end);
+  if (!next) return clauseTo;
+  const between = text.slice(n.end, next.start);
+  const stop = between.search(/、|和|及|与/);
+  return stop === -1 ? next.start : n.end + stop;
+}
+
+/** A Chinese numeral is a target value only right after a target verb: 新增两家, not 两个研发中心. */
+function chineseAccepted(text: string, n: NumberMention): boolean {
+  // 一支、一批、一个 are articles ("a team of"), not counts a plan commits to.
+  if (!COUNT_UNITS.has(n.unit) || n.unit === '批' || n.value === 1) return false;
+  const before = text.slice(Math.max(0, n.start - 4), n.start);
+  return new RegExp(`(?:${ALL_VERBS.join('|')}|超|约)\\s*$`).test(before);
+}
+
+function push(
+  u: TextUnit, n: NumberMention, r: Reading, zones: [number, number][], parens: LeadParen[],
+  out: ExtractOutput, order: { n: number },
+): void {
+  const quote = toBody(u, r.quoteFrom, r.quoteTo, n.start);
+  let lead: string[] = u.rowLead ?? [];
+  if (!u.rowLead) {
+    const paren = parens.find((p) => p.open >= n.end);
+    if (paren) lead = paren.units.map(([s, e]) => u.norm.text.slice(s, e));
+  }
+  out.mentions.push({
+    metric: r.metric,
+    label: r.label,
+    kind: r.kind,
+    value: n.value,
+    value_max: n.valueMax,
+    unit: r.unit,
+    qualifier: r.qualifier,
+    deadline: deadlineOf(u.norm.text, n.start, zones),
+    quotes: [quote],
+    anchor: u.anchor,
+    section: u.section,
+    lead,
+    allocations: [],
+    fromTable: Boolean(u.rowLead),
+    unitId: u.unitId,
+    order: order.n++,
+  });
+}
+
+const ALLOCATION = /^(.+?)\s*(\d+(?:\.\d+)?)\s*(亿元|万元|元|家|项|个|件|名|%)?$/;
+
+/** Indicator tables: one target per row, from the indicator and target cells, with allocations. */
+function extractIndicatorRow(
+  body: string, table: Table, cells: Table['rows'][number]['cells'], anchor: string, section: string,
+  unitId: number, taxonomy: Taxonomy, out: ExtractOutput, order: { n: number },
+): void {
+  const ind = table.roles.indexOf('indicator');
+  const tgt = table.roles.indexOf('target');
+  const indicator = cells[ind === -1 ? 0 : ind];
+  const target = cells[tgt === -1 ? 1 : tgt];
+  if (!indicator || !target) return;
+  const rest = cells.filter((c) => c !== indicator && c !== target);
+  const lead: string[] = [];
+  const allocations: Allocation[] = [];
+  for (const c of rest) {
+    for (const piece of c.text.split(/[、，,；;\n]/).map((s) => s.trim()).filter(Boolean)) {
+      const a = ALLOCATION.exec(piece);
+      if (a && /\d/.test(piece)) {
+        allocations.push({ unit: a[1]!.trim(), value: Number(a[2]) });
+        lead.push(a[1]!.trim());
+      } else lead.push(...unitsInCell(piece));
+    }
+  }
+  const joined = `${indicator.text}${target.text}`;
+  const u = cellUnit(body, target.start, target.end);
+  const nums = findNumbers(u.norm.text).filter((n) => n.unit);
+  const n = nums[0];
+  if (!n) return;
+  // Read the number as if the indicator preceded it in one sentence.
+  const text = `${indicator.text.replace(/\s+/g, '')}${u.norm.text}`;
+  const shift = text.length - u.norm.text.length;
+  const shifted: NumberMention = { ...n, start: n.start + shift, end: n.end + shift, numberEnd: n.numberEnd + shift };
+  const r = readNumber(text, shifted, taxonomy, 0, 0, shifted.end);
+  void joined;
+  out.mentions.push({
+    metric: r.metric,
+    label: cleanLabel(indicator.text.replace(/\s+/g, '')),
+    kind: r.kind,
+    value: n.value,
+    value_max: n.valueMax,
+    unit: r.unit,
+    qualifier: r.qualifier,
+    deadline: null,
+    quotes: [
+      { start: indicator.start, end: indicator.end },
+      { start: target.start, end: target.end },
+    ],
+    anchor,
+    section,
+    lead,
+    allocations: allocations.reduce((s, a) => s + a.value, 0) > 0 ? allocations : [],
+    fromTable: true,
+    unitId,
+    order: order.n++,
+  });
+}
+
+/** Runs the extraction over all blocks of a plan. */
+export function extractMentions(input: ExtractInput): ExtractOutput {
+  const { body, blocks, anchors, rowAnchors, taxonomy } = input;
+  const out: ExtractOutput = { mentions: [], unclaimed: [] };
+  const order = { n: 0 };
+  let section = '';
+  let unitId = 0;
+  blocks.forEach((block, bi) => {
+    if ((block.kind === 'heading' && block.depth === 1) || block.kind === 'caption') {
+      section = block.kind === 'caption' ? body.slice(block.fragments[0]!.start, block.fragments[0]!.end).trim() : block.display;
+      return;
+    }
+    if (block.kind === 'title' && !section) return;
+    if (block.kind === 'paragraph') {
+      const { norm, breaks } = unitOf(body, block.fragments);
+      extractFromUnit({ norm, breaks, anchor: anchors[bi]!, section, unitId: unitId++ }, taxonomy, out, order);
+      return;
+    }
+    if (block.kind === 'table' && block.table) {
+      const table = block.table;
+      const rowIds = rowAnchors.get(bi) ?? [];
+      table.rows.forEach((row, ri) => {
+        if (row.group) return;
+        const anchor = rowIds[ri] ?? anchors[bi]!;
+        const taskCol = table.roles.indexOf('task');
+        const respCol = table.roles.indexOf('responsible');
+        if (table.roles.includes('target') || (table.roles.includes('indicator') && taskCol === -1)) {
+          extractIndicatorRow(body, table, row.cells, anchor, section, unitId++, taxonomy, out, order);
+          return;
+        }
+        const cells = taskCol === -1 ? row.cells : [row.cells[taskCol]].filter((c) => c !== undefined);
+        const rowLead = respCol !== -1 && row.cells[respCol] ? unitsInCell(row.cells[respCol].text) : [];
+        for (const c of cells) {
+          const { norm, breaks } = cellUnit(body, c.start, c.end);
+          extractFromUnit({ norm, breaks, anchor, section, unitId: unitId++, rowLead }, taxonomy, out, order);
+        }
+      });
+    }
+  });
+  return out;
+}

@@ -1,0 +1,204 @@
+/**
+ * The extraction pipeline: plan file → metadata, document tree and targets.
+ * Plain TypeScript with no Astro or DOM import, so scripts, tests and the site
+ * share it. One bad plan raises a PlanInputError; corpus runs collect those
+ * per file and go on with the others.
+ */
+import { fileURLToPath } from 'node:url';
+import type { Root } from 'mdast';
+import { splitFrontMatter } from './frontmatter.ts';
+import { structure, type Block } from './structure.ts';
+import { extractMentions, type Mention } from './extract.ts';
+import { mergeMentions } from './merge.ts';
+import { buildTree, type MarkSpan } from './tree.ts';
+import { resolveMeta, shortName, toPinyin } from './meta.ts';
+import { loadTaxonomy, type Taxonomy } from './taxonomy.ts';
+import { PlanInputError } from './errors.ts';
+import { readTextPlan, type PlanSource } from './source.ts';
+import { planExtractionSchema, type Original, type PlanExtraction, type PlanMeta, type ReviewItem, type Target } from './schema.ts';
+
+export { PlanInputError } from './errors.ts';
+export type { PlanSource } from './source.ts';
+
+export const DEFAULT_TAXONOMY_FILE = fileURLToPath(new URL('../../content/metrics.yaml', import.meta.url));
+
+let defaultTaxonomy: Taxonomy | null = null;
+export function getTaxonomy(file = DEFAULT_TAXONOMY_FILE): Taxonomy {
+  if (file !== DEFAULT_TAXONOMY_FILE) return loadTaxonomy(file);
+  defaultTaxonomy ??= loadTaxonomy(file);
+  return defaultTaxonomy;
+}
+
+export interface PlanDocument {
+  doc: string;
+  meta: PlanMeta;
+  /** The plan text as given (front matter removed). */
+  text: string;
+  tree: Root;
+}
+
+export interface PlanResult {
+  extraction: PlanExtraction;
+  document: PlanDocument;
+  review: ReviewItem[];
+  original?: Original;
+  /** Block structure, for tests and the review report. */
+  blocks: Block[];
+}
+
+export interface ProcessOptions {
+  file?: string;
+  taxonomy?: Taxonomy;
+  sidecarMeta?: Record<string, unknown>;
+  original?: Original;
+}
+
+function anchorsOf(blocks: Block[]): { anchors: string[]; rowAnchors: Map<number, string[]> } {
+  const count = { h: 0, p: 0, tbl: 0 };
+  const rowAnchors = new Map<number, string[]>();
+  const anchors = blocks.map((b, i) => {
+    if (b.kind === 'table') {
+      const id = `tbl-${++count.tbl}`;
+      rowAnchors.set(i, (b.table?.rows ?? []).map((_, r) => `${id}-r${r + 1}`));
+      return id;
+    }
+    if (b.kind === 'paragraph' || b.kind === 'label') return `p-${++count.p}`;
+    return `h-${++count.h}`;
+  });
+  return { anchors, rowAnchors };
+}
+
+function lineAt(body: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset; i++) if (body.charCodeAt(i) === 10) line++;
+  return line;
+}
+
+/** Turns merged mentions into FORMAT.md targets with ids and spans. */
+function toTargets(body: string, groups: { mentions: Mention[] }[]): Target[] {
+  return groups.map((g, i) => {
+    const [first] = g.mentions as [Mention, ...Mention[]];
+    const spans = g.mentions.flatMap((m) =>
+      m.quotes.map((q) => ({ quote: body.slice(q.start, q.end), anchor: m.anchor, start: q.start, end: q.end })),
+    );
+    const quotes = [...new Set(spans.map((s) => s.quote))];
+    // Lead: a task paragraph's parenthesis first, then a table's responsible units.
+    const lead = g.mentions.find((m) => !m.fromTable && m.lead.length)?.lead
+      ?? g.mentions.find((m) => m.fromTable && m.lead.length)?.lead ?? [];
+    const allocations = g.mentions.find((m) => m.allocations.length)?.allocations ?? [];
+    return {
+      metric: first.metric,
+      label: first.label,
+      kind: first.kind,
+      value: first.value,
+      value_max: first.value_max,
+      unit: first.unit,
+      qualifier: first.qualifier,
+      deadline: g.mentions.find((m) => m.deadline !== null)?.deadline ?? null,
+      quotes,
+      section: first.section,
+      lead: [...new Set(lead)],
+      allocations,
+      id: `t-${i + 1}`,
+      spans,
+    };
+  });
+}
+
+/** Mark spans for the reader: each target's mentions, first one carrying the id t-N. */
+function markSpans(targets: Target[]): MarkSpan[] {
+  return targets.flatMap((t) => t.spans.map((s, k) => ({ start: s.start, end: s.end, id: k === 0 ? t.id : `${t.id}-${k + 1}`, target: t })));
+}
+
+/** Runs the pipeline on one plan's text (front matter optional). */
+export function processPlanText(text: string, stem: string, options: ProcessOptions = {}): PlanResult {
+  const file = options.file ?? `${stem}.txt`;
+  const taxonomy = options.taxonomy ?? getTaxonomy();
+  const front = splitFrontMatter(text, file);
+  const body = front.body;
+  if (body.trim() === '') throw new PlanInputError(file, front.lineOffset + 1, 'the plan has no text');
+  const blocks = structure(body);
+  const { anchors, rowAnchors } = anchorsOf(blocks);
+  const { mentions, unclaimed } = extractMentions({ body, blocks, anchors, rowAnchors, taxonomy });
+  const targets = toTargets(body, mergeMentions(mentions));
+  const titleBlock = blocks.find((b) => b.kind === 'title');
+  const m = resolveMeta({ front: { ...options.sidecarMeta, ...front.data }, text: body, stem, file, title: titleBlock?.display ?? null });
+  const meta: PlanMeta = { ...m, slug: toPinyin(shortName(m.county)) };
+  if (meta.source === undefined) delete meta.source;
+  if (meta.retrieved === undefined) delete meta.retrieved;
+  if (meta.code === undefined) delete meta.code;
+  const extraction: PlanExtraction = { doc: stem, meta, targets };
+  const checked = planExtractionSchema.safeParse(extraction);
+  if (!checked.success) {
+    const issue = checked.error.issues[0]!;
+    throw new PlanInputError(file, 1, `extraction failed validation at ${issue.path.join('.')}: ${issue.message}`);
+  }
+  const tree = buildTree(body, blocks, anchors, rowAnchors, markSpans(targets));
+  const review: ReviewItem[] = unclaimed.map((u) => ({
+    anchor: u.anchor,
+    line: lineAt(body, u.offset) + front.lineOffset,
+    number: u.number,
+    context: u.context,
+  }));
+  return { extraction, document: { doc: stem, meta, text: body, tree }, review, original: options.original, blocks };
+}
+
+/** Reads and processes one plan file. */
+export async function processPlanFile(file: string, taxonomy?: Taxonomy): Promise<PlanResult> {
+  const source: PlanSource = await readSource(file);
+  return processPlanText(source.text, source.stem, { file, taxonomy, sidecarMeta: source.sidecarMeta, original: source.original });
+}
+
+/** Readers by format: text here; Word, PDF and HTML via ./formats when available. */
+async function readSource(file: string): Promise<PlanSource> {
+  return readTextPlan(file);
+}
+
+export interface CorpusRun {
+  results: PlanResult[];
+  errors: PlanInputError[];
+}
+
+/** Processes many plans; a bad one is reported and the others go on. Slugs are made unique. */
+export async function processCorpus(files: string[], taxonomy?: Taxonomy): Promise<CorpusRun> {
+  const results: PlanResult[] = [];
+  const errors: PlanInputError[] = [];
+  const seen = new Map<string, string>();
+  for (const file of files) {
+    try {
+      const source = await readSource(file);
+      const other = seen.get(source.stem);
+      if (other) throw new PlanInputError(file, 1, `duplicate plan id "${source.stem}": ${other} has the same file name stem`);
+      seen.set(source.stem, file);
+      results.push(processPlanText(source.text, source.stem, { file, taxonomy, sidecarMeta: source.sidecarMeta, original: source.original }));
+    } catch (e) {
+      if (e instanceof PlanInputError) errors.push(e);
+      else errors.push(new PlanInputError(file, 1, `unexpected failure: ${(e as Error).message}`));
+    }
+  }
+  uniqueSlugs(results);
+  return { results, errors };
+}
+
+/** 岳阳县 and 岳阳市 are different places: a slug shared by two counties gets the suffix's pinyin, then the code. */
+export function uniqueSlugs(results: PlanResult[]): void {
+  const byCounty = new Map<string, PlanMeta[]>();
+  for (const r of results) {
+    const key = `${r.extraction.meta.province}/${r.extraction.meta.prefecture}/${r.extraction.meta.county}`;
+    byCounty.set(key, [...(byCounty.get(key) ?? []), r.extraction.meta]);
+  }
+  const bySlug = new Map<string, string[]>();
+  for (const [key, metas] of byCounty) bySlug.set(metas[0]!.slug, [...(bySlug.get(metas[0]!.slug) ?? []), key]);
+  for (const [slug, keys] of bySlug) {
+    if (keys.length < 2) continue;
+    const names = new Set(keys.map((k) => k.split('/')[2]));
+    for (const key of keys) {
+      const metas = byCounty.get(key)!;
+      const county = metas[0]!.county;
+      const suffix = toPinyin(county.slice(shortName(county).length)) || 'x';
+      const next = names.size === keys.length ? `${slug}-${suffix}` : `${slug}-${suffix}-${metas[0]!.code ?? keys.indexOf(key)}`;
+      for (const m of metas) m.slug = next;
+    }
+  }
+  for (const r of results) r.document.meta = r.extraction.meta;
+}

@@ -1,0 +1,71 @@
+/**
+ * Responsible units: the parenthesis that closes a task sentence group,
+ * "（县科工信局牵头，县教育局等按职责分工负责）". Where 牵头 is named only
+ * the lead units count; otherwise every listed unit, without 等.
+ */
+import { parenGroups } from './clauses.ts';
+
+export interface LeadParen {
+  open: number;
+  close: number;
+  /** Unit names as [start, end) spans of the normalised text. */
+  units: [number, number][];
+}
+
+const UNIT_SUFFIX = /(局|办|委|部|中心|区|会|院|站|行|司|集团|公司|所|厅|室|队|团县委|团市委|政府|街道|乡镇|镇|委员会|分局|支局|支行|管委会|办公室|事务中心)$/;
+const DUTY_TAIL = /(?:等)?(?:按(?:照)?(?:职责|职能)(?:和属地管理原则)?分工负责|按职责分工负责|按职能分工负责|分工负责|负责|配合)$/;
+
+function splitUnits(text: string, offset: number): [number, number][] {
+  const spans: [number, number][] = [];
+  // Split on 、 and on 和 only where the next part starts like a unit name (县/市/区…).
+  const re = /、|,|，|和(?=[县市区省镇乡州])/g;
+  let start = 0;
+  const push = (s: number, e: number) => {
+    let piece = text.slice(s, e);
+    const lead = piece.length - piece.trimStart().length;
+    piece = piece.trim().replace(DUTY_TAIL, '').replace(/等$/, '').trim();
+    if (piece) spans.push([offset + s + lead, offset + s + lead + piece.length]);
+  };
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    push(start, m.index);
+    start = m.index + m[0].length;
+  }
+  push(start, text.length);
+  return spans;
+}
+
+/** Finds the responsibility parentheses of a normalised paragraph. */
+export function findLeadParens(text: string): LeadParen[] {
+  const out: LeadParen[] = [];
+  for (const [open, close] of parenGroups(text)) {
+    const content = text.slice(open + 1, close);
+    if (content.length < 2 || /\d/.test(content.replace(/\([^)]*\)/g, ''))) continue;
+    const lead = /牵头/.exec(content);
+    if (lead) {
+      // the lead units are those of the comma clause that ends in 牵头
+      const before = content.slice(0, lead.index);
+      const from = Math.max(before.lastIndexOf('，'), before.lastIndexOf(','), before.lastIndexOf('；'), before.lastIndexOf(';')) + 1;
+      out.push({ open, close, units: splitUnits(before.slice(from), open + 1 + from) });
+      continue;
+    }
+    if (/负责|配合/.test(content)) {
+      const duty = /(?:等)?按|分工负责|负责|配合/.exec(content)!;
+      out.push({ open, close, units: splitUnits(content.slice(0, duty.index), open + 1) });
+      continue;
+    }
+    const units = splitUnits(content, open + 1);
+    if (units.length && units.every(([s, e]) => UNIT_SUFFIX.test(text.slice(s, e)))) out.push({ open, close, units });
+  }
+  return out;
+}
+
+/** Unit names listed in a table's responsibility cell, one per line or separated by 、. */
+export function unitsInCell(text: string): string[] {
+  const out: string[] = [];
+  for (const line of text.split(/\n|；|;/)) {
+    const t = line.trim();
+    if (!t || /^(?:按|等按)/.test(t) || DUTY_TAIL.test(t) && t.replace(DUTY_TAIL, '') === '') continue;
+    for (const [s, e] of splitUnits(t, 0)) out.push(t.slice(s, e));
+  }
+  return out;
+}

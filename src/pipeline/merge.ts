@@ -1,0 +1,65 @@
+/**
+ * Restatements: a goal stated in the goals section, again in a task paragraph
+ * and again in a summary table is one target with several quotes. Mentions
+ * from the same paragraph or row are never merged (two items of one sentence
+ * are two targets), and labels must agree enough that 博士生2名 and 青年人才2名
+ * stay apart.
+ */
+import type { Mention } from './extract.ts';
+import { foldLabel } from './taxonomy.ts';
+
+export interface MergedTarget {
+  mentions: Mention[];
+}
+
+const FLUFF = /省级及以上|省级以上|市级以上|国家级|省级|市级|县级|国家|新增|净增|认定|全社会|全市|全县|规模以上|规上/g;
+
+function bigrams(s: string): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < s.length; i++) out.add(s.slice(i, i + 2));
+  if (s.length === 1) out.add(s);
+  return out;
+}
+
+/** Dice coefficient of the labels' character bigrams, level words removed. */
+export function labelSimilarity(a: string, b: string): number {
+  const x = bigrams(foldLabel(a).replace(FLUFF, ''));
+  const y = bigrams(foldLabel(b).replace(FLUFF, ''));
+  if (x.size === 0 || y.size === 0) return 0;
+  let common = 0;
+  for (const g of x) if (y.has(g)) common++;
+  return (2 * common) / (x.size + y.size);
+}
+
+const unitNumerator = (u: string) => u.normalize('NFKC').split('/')[0];
+
+function sameFigure(a: Mention, b: Mention): boolean {
+  return a.value === b.value && a.value_max === b.value_max && unitNumerator(a.unit) === unitNumerator(b.unit);
+}
+
+function kindsAgree(a: Mention, b: Mention, similarity: number): boolean {
+  if (a.kind === b.kind) return true;
+  const pair = new Set([a.kind, b.kind]);
+  return pair.has('level') && pair.has('increase') && similarity >= 0.5;
+}
+
+/** Groups mentions (in document order) into targets. */
+export function mergeMentions(mentions: Mention[]): MergedTarget[] {
+  const targets: MergedTarget[] = [];
+  for (const m of mentions) {
+    let best: { t: MergedTarget; score: number } | null = null;
+    for (const t of targets) {
+      const first = t.mentions[0]!;
+      if (first.metric !== m.metric || !sameFigure(first, m)) continue;
+      if (t.mentions.some((x) => x.unitId === m.unitId)) continue;
+      const score = Math.max(...t.mentions.map((x) => labelSimilarity(x.label, m.label)));
+      if (!kindsAgree(first, m, score)) continue;
+      const threshold = m.metric === 'other' ? 0.5 : m.fromTable || t.mentions.some((x) => x.fromTable) ? 0 : 0.2;
+      if (score < threshold) continue;
+      if (!best || score > best.score) best = { t, score };
+    }
+    if (best) best.t.mentions.push(m);
+    else targets.push({ mentions: [m] });
+  }
+  return targets;
+}
