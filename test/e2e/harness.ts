@@ -10,7 +10,8 @@
  *   E2E_SKIP_BUILD=1  use dist/ as it is
  */
 import { spawnSync } from 'node:child_process';
-import { createReadStream, existsSync, readdirSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { createReadStream, existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import { createRequire } from 'node:module';
@@ -187,4 +188,16 @@ export function listFiles(dir: string, base = dir): string[] {
     else out.push(p.slice(base.length + 1));
   }
   return out.sort();
+}
+
+/** sha256 of every file under a built site, keyed by relative path. */
+export function hashTree(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const rel of listFiles(dir)) out.set(rel, createHash('sha256').update(readFileSync(join(dir, rel))).digest('hex'));
+  return out;
+}
+
+/** Paths whose content differs (or exists on one side only) between two hashed trees. */
+export function diffTrees(a: Map<string, string>, b: Map<string, string>): string[] {
+  return [...new Set([...a.keys(), ...b.keys()])].filter((k) => a.get(k) !== b.get(k)).sort();
 }
