@@ -76,6 +76,7 @@ export interface ExtractOutput {
 const ALL_VERBS = [...new Set([...INCREASE_VERBS, ...LEVEL_VERBS])].sort((a, b) => b.length - a.length);
 const VERB_RE = new RegExp(ALL_VERBS.join('|'), 'g');
 const LEADING_VERBS = new RegExp(`^(?:(?:${ALL_VERBS.join('|')})(?:和|及|与|并)?)+`);
+const ENDS_WITH_VERB = new RegExp(`(?:${ALL_VERBS.join('|')})\\s*$`);
 const POST_LABEL_CUT = /赴|在|纳入|参加|参与|进入|到|用于|落户|入驻|开展|实现/;
 
 function unitOf(body: string, fragments: { start: number; end: number }[]): { norm: NormalizedText; breaks: number[] } {
@@ -225,8 +226,9 @@ function readNumber(
   let label = labelOverride ?? cleanLabel(labelRegion);
   let quoteTo = n.end;
   const post = text.slice(n.end, segTo).trim();
-  const preEndsInDe = /的\s*$/.test(labelRegion);
-  if ((!label || preEndsInDe) && post) {
+  // "…培育 3 家发明专利优势企业", "…的 4 个优良品种": the noun after the number names the indicator.
+  const headAfter = /的\s*$/.test(labelRegion) || ENDS_WITH_VERB.test(labelRegion);
+  if (!labelOverride && (!label || headAfter) && post) {
     label = cleanLabel(post);
     quoteTo = segTo;
   }

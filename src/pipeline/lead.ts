@@ -53,8 +53,10 @@ export function findLeadParens(text: string): LeadParen[] {
       out.push({ open, close, units: splitUnits(content.slice(0, duty.index), open + 1) });
       continue;
     }
+    // A bare list of units counts only where it closes a sentence group: (岳阳分中心) mid-sentence is a name.
+    const closesGroup = /^\s*(?:[。；;]|$)/.test(text.slice(close + 1)) || /[。；;]\s*$/.test(text.slice(0, open));
     const units = splitUnits(content, open + 1);
-    if (units.length && units.every(([s, e]) => UNIT_SUFFIX.test(text.slice(s, e)))) out.push({ open, close, units });
+    if (closesGroup && units.length && units.every(([s, e]) => UNIT_SUFFIX.test(text.slice(s, e)))) out.push({ open, close, units });
   }
   return out;
 }

@@ -17,7 +17,7 @@ export const INCREASE_VERBS = [
 export const LEVEL_VERBS = [
   '申报', '参加', '开展', '举办', '完成', '转化', '登记', '评价', '选派', '获得', '立项', '带动',
   '入库', '认定', '发放', '实施', '组织', '促成', '攻克', '突破', '实现', '报送', '推荐', '加快',
-  '达到', '达', '超过', '保持', '拥有',
+  '达到', '达', '超过', '保持',
 ];
 
 /** Verbs that bind the number right after them to a stock: 达 95 家, 突破 100 家. */
@@ -25,7 +25,7 @@ export const STATIVE_PREDICATES = ['达到', '达', '突破', '超过', '超', '
 
 /** Leading words that are not part of an indicator's name. */
 export const FILLER =
-  /^(?:力争|确保|争取|努力|全力|着力|力求|全年|年内|年度|当年|今年|每年|每月|每季度|全市|全县|全区|全镇|全州|全省|其中|重点|计划|同比|要|并|再|积极|到\d{4}年(?:底|末)?|\d{4}年(?:底|末)?|[:：])+/;
+  /^(?:力争|确保|争取|努力|全力|着力|力求|全年|年内|年度|当年|今年|每年|每月|每季度|全市|全县|全区|全镇|全州|全省|其中|重点|计划|同比|要|并|再|积极|支持|鼓励|推动|推进|引导|加大|加强|到\d{4}年(?:底|末)?|\d{4}年(?:底|末)?|[:：])+/;
 
 /** Predicate right before a number, with the qualifier it implies. */
 export const PREDICATE =

@@ -84,7 +84,7 @@ const MAX_BYTES = 25 * 1024;
 const SIZE_MARGIN = 512;
 /** Share of a base plan's paragraphs replaced by paragraphs of other plans. */
 const SWAP_RATE = 0.35;
-/** Lines this long or longer, and not headings, count as paragraphs that can move. */
+/** Lines this long or longer, and not headings or table cells, count as paragraphs that can move. */
 const PARAGRAPH_MIN_CHARS = 40;
 const HEADING = /^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、])/;
 
@@ -202,8 +202,9 @@ function makeRelocator(from: SourcePlan, to: Place, toYear: number): (text: stri
   };
 }
 
+/** Table cells (tab-separated rows) stay where they are: moved, they would read as a table. */
 const isParagraph = (line: string): boolean =>
-  line.trim().length >= PARAGRAPH_MIN_CHARS && !HEADING.test(line);
+  line.trim().length >= PARAGRAPH_MIN_CHARS && !line.includes('\t') && !HEADING.test(line);
 
 function frontMatter(place: Place, year: number, title: string): string {
   return [
@@ -301,8 +302,8 @@ export function generateSyntheticCorpus(options: SyntheticOptions): SyntheticPla
 }
 
 /**
- * One long plan of about `bytes` UTF-8 bytes: the bundled plans' paragraphs,
- * headings included, concatenated in seeded order under one front matter. It is
+ * One long plan of about `bytes` UTF-8 bytes: the bundled plans' paragraphs and
+ * headings (not their tables), concatenated in seeded order under one front matter. It is
  * for showing that extraction time grows linearly with plan size.
  */
 export function generateLongPlan(options: {
@@ -314,8 +315,11 @@ export function generateLongPlan(options: {
   const random = new Random(options.seed);
   const place = random.pick(corpus.places);
   const year = 2021 + random.int(7);
+  // Headings and paragraphs only: a table fragment cut loose from its table is not a plan's shape.
   const all: Line[] = corpus.sources.flatMap((source) =>
-    source.lines.filter((l) => l.trim() !== '').map((text) => ({ text, source })),
+    source.lines
+      .filter((l) => isParagraph(l) || (HEADING.test(l) && l.trim().length <= 40))
+      .map((text) => ({ text, source })),
   );
   const lines: Line[] = [];
   let bytes = 0;
