@@ -5,7 +5,8 @@
  * still written; the exit status is then 1. JSON is written to a temporary file and
  * renamed, so no half-written file is ever left.
  */
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
+import { writeJsonAtomic } from './lib/write-json.ts';
 import { join } from 'node:path';
 import { processCorpus } from '../src/pipeline/index.ts';
 import { applyOverrides, loadOverrides, DEFAULT_OVERRIDES_FILE } from '../src/pipeline/overrides.ts';
@@ -27,12 +28,6 @@ function parseArgs(argv: string[]) {
     } else files.push(a);
   }
   return { files, out, report, overrides };
-}
-
-export async function writeJsonAtomic(path: string, data: unknown): Promise<void> {
-  const tmp = `${path}.${process.pid}.tmp`;
-  await writeFile(tmp, JSON.stringify(data, null, 2) + '\n', 'utf8');
-  await rename(tmp, path);
 }
 
 async function main() {

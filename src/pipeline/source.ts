@@ -19,6 +19,8 @@ export interface PlanSource {
 }
 
 export const TEXT_EXTENSIONS = ['.txt', '.md'];
+/** Every extension the pipeline reads as a plan (Word, PDF and HTML through ./formats). */
+export const PLAN_EXTENSIONS = [...TEXT_EXTENSIONS, '.docx', '.pdf', '.html', '.htm'];
 
 export function stemOf(file: string): string {
   return basename(file, extname(file));
