@@ -291,6 +291,8 @@ function extractFromUnit(u: TextUnit, taxonomy: Taxonomy, out: ExtractOutput, or
     if (inside(parenZones, n.start)) return false;
     const reason = ignoredReason(text, n, zones);
     if (reason) return false;
+    // 一批、一个、一支: the numeral 一 is an article here, never a count the plan commits to.
+    if (n.chinese && n.value === 1) return false;
     const clauseFrom = clauseStart(text, n.start);
     if (!n.unit || (n.chinese && !chineseAccepted(text, n)) || !hasSignal(text, n, clauseFrom)) {
       if (!n.chinese || n.unit) out.unclaimed.push({ anchor: u.anchor, offset: u.norm.toOriginal[n.start]!, number: n.raw, context: text.slice(Math.max(0, n.start - 12), n.end + 8) });
