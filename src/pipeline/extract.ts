@@ -77,6 +77,7 @@ const ALL_VERBS = [...new Set([...INCREASE_VERBS, ...LEVEL_VERBS])].sort((a, b) 
 const VERB_RE = new RegExp(ALL_VERBS.join('|'), 'g');
 const LEADING_VERBS = new RegExp(`^(?:(?:${ALL_VERBS.join('|')})(?:和|及|与|并)?)+`);
 const ENDS_WITH_VERB = new RegExp(`(?:${ALL_VERBS.join('|')})\\s*$`);
+const CN_AFTER_VERB = new RegExp(`(?:${ALL_VERBS.join('|')}|超|约)\\s*$`);
 const POST_LABEL_CUT = /赴|在|纳入|参加|参与|进入|到|用于|落户|入驻|开展|实现/;
 
 function unitOf(body: string, fragments: { start: number; end: number }[]): { norm: NormalizedText; breaks: number[] } {
@@ -213,7 +214,7 @@ interface Reading {
 /** Reads one number of a clause: label, metric, kind, unit, qualifier and the quote's extent. */
 function readNumber(
   text: string, n: NumberMention, taxonomy: Taxonomy, clauseFrom: number, segFrom: number, segTo: number,
-  labelOverride?: string,
+  labelOverride?: string, carryLabel?: string,
 ): Reading {
   const pre = text.slice(segFrom, n.start);
   const pm = PREDICATE.exec(pre);
@@ -232,9 +233,17 @@ function readNumber(
     label = cleanLabel(post);
     quoteTo = segTo;
   }
+  // "技术合同成交额突破5亿元，同比增长20%": the second clause's subject is the first's.
+  if (carryLabel && (!label || /^(?:总数|总量|数量|规模|总额|累计|合计|其中)$/.test(foldLabel(label)))) label = carryLabel;
   let unit = n.unit;
-  const folded = foldLabel(label);
   let match = matchMetric(taxonomy, label, unit);
+  // A verb closing the phrase (…信用贷款发放 8000万元) is not part of the indicator's name.
+  const withoutVerb = label.replace(ENDS_WITH_VERB, '').trim();
+  if (!match && withoutVerb && withoutVerb !== label) {
+    match = matchMetric(taxonomy, withoutVerb, unit);
+    if (match) label = withoutVerb;
+  }
+  const folded = foldLabel(label);
   if (!match && quoteTo === segTo && post) {
     const cut = POST_LABEL_CUT.exec(label);
     if (cut && cut.index > 0) {
@@ -301,6 +310,7 @@ function extractFromUnit(u: TextUnit, taxonomy: Taxonomy, out: ExtractOutput, or
     return true;
   });
   const handled = new Set<NumberMention>();
+  let lastLabel: { sentence: number; label: string } | null = null;
   for (const n of numbers) {
     if (handled.has(n)) continue;
     const clauseFrom = clauseStart(text, n.start);
@@ -335,7 +345,10 @@ function extractFromUnit(u: TextUnit, taxonomy: Taxonomy, out: ExtractOutput, or
     handled.add(n);
     const segFrom = segmentStart(text, n.start, clauseFrom);
     const segTo = segmentEnd(text, n, clauseTo, sameClause);
-    const r = readNumber(text, n, taxonomy, clauseFrom, segFrom, segTo);
+    const sentence = sentenceStart(text, n.start);
+    const carry = lastLabel && lastLabel.sentence === sentence ? lastLabel.label : undefined;
+    const r = readNumber(text, n, taxonomy, clauseFrom, segFrom, segTo, undefined, carry);
+    lastLabel = { sentence, label: r.label };
     push(u, n, r, zones, parens, out, order);
   }
 }
@@ -371,7 +384,10 @@ function chineseAccepted(text: string, n: NumberMention): boolean {
   // 一支、一批、一个 are articles ("a team of"), not counts a plan commits to.
   if (!COUNT_UNITS.has(n.unit) || n.unit === '批' || n.value === 1) return false;
   const before = text.slice(Math.max(0, n.start - 4), n.start);
-  return new RegExp(`(?:${ALL_VERBS.join('|')}|超|约)\\s*$`).test(before);
+  if (CN_AFTER_VERB.test(before)) return true;
+  // "新增高新技术企业二十家，": the numeral closes a phrase governed by a target verb.
+  const closes = n.after !== '' || /^\s*(?:$|[，,；;。、)])/.test(text.slice(n.end));
+  return closes && !/[和、与及]$/.test(before) && verbsIn(text, clauseStart(text, n.start), n.start).length > 0;
 }
 
 function push(

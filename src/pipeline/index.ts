@@ -11,7 +11,7 @@ import { structure, type Block } from './structure.ts';
 import { extractMentions, type Mention } from './extract.ts';
 import { mergeMentions } from './merge.ts';
 import { buildTree, type MarkSpan } from './tree.ts';
-import { resolveMeta, shortName, toPinyin } from './meta.ts';
+import { countySlug, resolveMeta, shortName, toPinyin } from './meta.ts';
 import { loadTaxonomy, type Taxonomy } from './taxonomy.ts';
 import { PlanInputError } from './errors.ts';
 import { readTextPlan, type PlanSource } from './source.ts';
@@ -123,7 +123,7 @@ export function processPlanText(text: string, stem: string, options: ProcessOpti
   const targets = toTargets(body, mergeMentions(mentions));
   const titleBlock = blocks.find((b) => b.kind === 'title');
   const m = resolveMeta({ front: { ...options.sidecarMeta, ...front.data }, text: body, stem, file, title: titleBlock?.display ?? null });
-  const meta: PlanMeta = { ...m, slug: toPinyin(shortName(m.county)) };
+  const meta: PlanMeta = { ...m, slug: countySlug(m.county) };
   if (meta.source === undefined) delete meta.source;
   if (meta.retrieved === undefined) delete meta.retrieved;
   if (meta.code === undefined) delete meta.code;

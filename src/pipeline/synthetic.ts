@@ -258,7 +258,9 @@ function synthesizePlan(corpus: Corpus, random: Random, place: Place, year: numb
   let bytes = lines.reduce((n, l) => n + byteLength(l.text) + 1, 0);
   while (bytes < target) {
     const extra = random.pick(corpus.pool);
-    const after = random.int(lines.length);
+    // After a paragraph, so nothing lands inside a heading's run-in text or a table.
+    const slots = lines.flatMap((l, i) => (isParagraph(l.text) ? [i] : []));
+    const after = slots.length > 0 ? random.pick(slots) : lines.length - 1;
     lines.splice(after + 1, 0, extra);
     bytes += byteLength(extra.text) + 1;
   }
@@ -318,7 +320,9 @@ export function generateLongPlan(options: {
   // Headings and paragraphs only: a table fragment cut loose from its table is not a plan's shape.
   const all: Line[] = corpus.sources.flatMap((source) =>
     source.lines
-      .filter((l) => isParagraph(l) || (HEADING.test(l) && l.trim().length <= 40))
+      .filter(
+        (l) => isParagraph(l) || (HEADING.test(l) && !l.includes('\t') && l.trim().length <= 40),
+      )
       .map((text) => ({ text, source })),
   );
   const lines: Line[] = [];

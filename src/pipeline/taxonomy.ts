@@ -40,7 +40,7 @@ export function foldLabel(label: string): string {
   return label.normalize('NFKC').replace(/[\s“”"'‘’「」『』《》]/g, '');
 }
 
-const GENERIC_TAIL = /(?:的)?(?:数量|总数|总量|个数|数目|余额|总额|规模|登记金额|金额|发放额)$/;
+const GENERIC_TAIL = /(?:的)?(?:数量|总数|总量|个数|数目|余额|总额|规模|登记金额|金额|发放额|发放量|评价入库数|入库数|认定数|认定数量|家数|数)$/;
 
 export function parseTaxonomy(yamlText: string, file: string): Taxonomy {
   let raw: unknown;
@@ -104,8 +104,17 @@ export interface MetricMatch {
  * among those the longest wins (高新技术产业增加值 over 高新技术企业 …).
  */
 export function matchMetric(taxonomy: Taxonomy, label: string, unit: string): MetricMatch | null {
+  // Try the label as written, then without generic tails (数量, 入库数, 金额 …) one at a time.
   let folded = foldLabel(label);
-  for (let guard = 0; guard < 3 && GENERIC_TAIL.test(folded); guard++) folded = folded.replace(GENERIC_TAIL, '');
+  for (let guard = 0; guard < 4; guard++) {
+    const found = matchHead(taxonomy, folded, unit);
+    if (found || !GENERIC_TAIL.test(folded)) return found;
+    folded = folded.replace(GENERIC_TAIL, '');
+  }
+  return null;
+}
+
+function matchHead(taxonomy: Taxonomy, folded: string, unit: string): MetricMatch | null {
   const numerator = unitNumerator(unit.normalize('NFKC'));
   let best: MetricMatch | null = null;
   for (const m of taxonomy.metrics) {
