@@ -14,11 +14,11 @@ import { buildTree, type MarkSpan } from './tree.ts';
 import { countySlug, resolveMeta, shortName, toPinyin } from './meta.ts';
 import { loadTaxonomy, type Taxonomy } from './taxonomy.ts';
 import { PlanInputError } from './errors.ts';
-import { readTextPlan, type PlanSource } from './source.ts';
+import { readPlanSource, type PlanSource } from './formats/index.ts';
 import { planExtractionSchema, type Original, type PlanExtraction, type PlanMeta, type ReviewItem, type Target } from './schema.ts';
 
 export { PlanInputError } from './errors.ts';
-export type { PlanSource } from './source.ts';
+export type { PlanSource } from './formats/index.ts';
 
 export const DEFAULT_TAXONOMY_FILE = fileURLToPath(new URL('../../content/metrics.yaml', import.meta.url));
 
@@ -149,9 +149,9 @@ export async function processPlanFile(file: string, taxonomy?: Taxonomy): Promis
   return processPlanText(source.text, source.stem, { file, taxonomy, sidecarMeta: source.sidecarMeta, original: source.original });
 }
 
-/** Readers by format: text here; Word, PDF and HTML via ./formats when available. */
-async function readSource(file: string): Promise<PlanSource> {
-  return readTextPlan(file);
+/** Text, Word, PDF and saved web pages, detected from the bytes (./formats). */
+function readSource(file: string): Promise<PlanSource> {
+  return readPlanSource(file);
 }
 
 export interface CorpusRun {
