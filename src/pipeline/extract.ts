@@ -81,18 +81,24 @@ const CN_AFTER_VERB = new RegExp(`(?:${ALL_VERBS.join('|')}|超|约)\\s*$`);
 const POST_LABEL_CUT = /赴|在|纳入|参加|参与|进入|到|用于|落户|入驻|开展|实现/;
 
 function unitOf(body: string, fragments: { start: number; end: number }[]): { norm: NormalizedText; breaks: number[] } {
-  let text = '';
-  const map: number[] = [];
-  const breaks: number[] = [];
-  for (const f of fragments) {
-    breaks.push(text.length);
+  if (fragments.length === 1) {
+    const f = fragments[0]!;
     const n = normalizeWithMap(body.slice(f.start, f.end));
-    text += n.text;
-    for (let i = 0; i < n.text.length; i++) map.push(n.toOriginal[i]! + f.start);
+    for (let i = 0; i < n.toOriginal.length; i++) n.toOriginal[i]! += f.start;
+    return { norm: n, breaks: [0] };
   }
-  const last = fragments[fragments.length - 1];
-  map.push(last ? last.end : 0);
-  return { norm: { text, toOriginal: Int32Array.from(map) }, breaks };
+  const parts = fragments.map((f) => ({ f, n: normalizeWithMap(body.slice(f.start, f.end)) }));
+  const total = parts.reduce((s, p) => s + p.n.text.length, 0);
+  const map = new Int32Array(total + 1);
+  const breaks: number[] = [];
+  let at = 0;
+  for (const { f, n } of parts) {
+    breaks.push(at);
+    for (let i = 0; i < n.text.length; i++) map[at + i] = n.toOriginal[i]! + f.start;
+    at += n.text.length;
+  }
+  map[total] = fragments[fragments.length - 1]!.end;
+  return { norm: { text: parts.map((p) => p.n.text).join(''), toOriginal: map }, breaks };
 }
 
 function cellUnit(body: string, start: number, end: number) {

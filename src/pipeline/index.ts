@@ -68,10 +68,20 @@ function anchorsOf(blocks: Block[]): { anchors: string[]; rowAnchors: Map<number
   return { anchors, rowAnchors };
 }
 
-function lineAt(body: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset; i++) if (body.charCodeAt(i) === 10) line++;
-  return line;
+/** Line number lookup by binary search over line starts (review reports can be long). */
+function lineIndex(body: string): (offset: number) => number {
+  const starts = [0];
+  for (let i = 0; i < body.length; i++) if (body.charCodeAt(i) === 10) starts.push(i + 1);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  };
 }
 
 /** Turns merged mentions into FORMAT.md targets with ids and spans. */
@@ -134,9 +144,10 @@ export function processPlanText(text: string, stem: string, options: ProcessOpti
     throw new PlanInputError(file, 1, `extraction failed validation at ${issue.path.join('.')}: ${issue.message}`);
   }
   const tree = buildTree(body, blocks, anchors, rowAnchors, markSpans(targets));
+  const lineAt = lineIndex(body);
   const review: ReviewItem[] = unclaimed.map((u) => ({
     anchor: u.anchor,
-    line: lineAt(body, u.offset) + front.lineOffset,
+    line: lineAt(u.offset) + front.lineOffset,
     number: u.number,
     context: u.context,
   }));

@@ -43,23 +43,36 @@ function kindsAgree(a: Mention, b: Mention, similarity: number): boolean {
   return pair.has('level') && pair.has('increase') && similarity >= 0.5;
 }
 
-/** Groups mentions (in document order) into targets. */
+/** Groups mentions (in document order) into targets; candidates are looked up by figure, so long plans stay linear. */
 export function mergeMentions(mentions: Mention[]): MergedTarget[] {
-  const targets: MergedTarget[] = [];
+  interface Group extends MergedTarget { labels: Set<string>; units: Set<number>; anyTable: boolean }
+  const targets: Group[] = [];
+  const byFigure = new Map<string, Group[]>();
   for (const m of mentions) {
-    let best: { t: MergedTarget; score: number } | null = null;
-    for (const t of targets) {
+    const key = `${m.metric}|${m.value}|${m.value_max}|${unitNumerator(m.unit)}`;
+    const candidates = byFigure.get(key) ?? [];
+    let best: { t: Group; score: number } | null = null;
+    for (const t of candidates) {
       const first = t.mentions[0]!;
-      if (first.metric !== m.metric || !sameFigure(first, m)) continue;
-      if (t.mentions.some((x) => x.unitId === m.unitId)) continue;
-      const score = Math.max(...t.mentions.map((x) => labelSimilarity(x.label, m.label)));
+      if (!sameFigure(first, m) || t.units.has(m.unitId)) continue;
+      let score = 0;
+      for (const l of t.labels) score = Math.max(score, labelSimilarity(l, m.label));
       if (!kindsAgree(first, m, score)) continue;
-      const threshold = m.metric === 'other' ? 0.5 : m.fromTable || t.mentions.some((x) => x.fromTable) ? 0 : 0.2;
+      const threshold = m.metric === 'other' ? 0.5 : m.fromTable || t.anyTable ? 0 : 0.2;
       if (score < threshold) continue;
       if (!best || score > best.score) best = { t, score };
     }
-    if (best) best.t.mentions.push(m);
-    else targets.push({ mentions: [m] });
+    if (best) {
+      best.t.mentions.push(m);
+      best.t.labels.add(m.label);
+      best.t.units.add(m.unitId);
+      best.t.anyTable ||= m.fromTable;
+    } else {
+      const t: Group = { mentions: [m], labels: new Set([m.label]), units: new Set([m.unitId]), anyTable: m.fromTable };
+      targets.push(t);
+      candidates.push(t);
+      byFigure.set(key, candidates);
+    }
   }
-  return targets;
+  return targets.map((t) => ({ mentions: t.mentions }));
 }

@@ -87,9 +87,14 @@ export function loadTaxonomy(file: string): Taxonomy {
   return parseTaxonomy(readFileSync(file, 'utf8'), file);
 }
 
-/** The numerator of a unit: 件/万人 → 件; 亿元 → 元 family kept whole. */
+/**
+ * The numerator of a unit: 件/万人 → 件; 亿元 → 元 family kept whole. A change
+ * of a percentage is counted in points (提高0.2个百分点), so 个百分点 and 百分点
+ * belong to a metric measured in %.
+ */
 function unitNumerator(unit: string): string {
-  return unit.split('/')[0]!;
+  const numerator = unit.split('/')[0]!;
+  return /^(?:个)?百分点$/.test(numerator) ? '%' : numerator;
 }
 
 export interface MetricMatch {
@@ -114,23 +119,47 @@ export function matchMetric(taxonomy: Taxonomy, label: string, unit: string): Me
   return null;
 }
 
+/** Wordings indexed by their last character: a wording can only head a label that ends like it. */
+const wordingIndex = new WeakMap<Taxonomy, Map<string, { metric: MetricDefinition; wording: string }[]>>();
+
+function byLastChar(taxonomy: Taxonomy) {
+  let index = wordingIndex.get(taxonomy);
+  if (!index) {
+    index = new Map();
+    for (const metric of taxonomy.metrics) {
+      if (metric.key === 'other') continue;
+      for (const wording of metric.wordings) {
+        if (!wording) continue;
+        const last = wording.slice(-1);
+        index.set(last, [...(index.get(last) ?? []), { metric, wording }]);
+      }
+    }
+    wordingIndex.set(taxonomy, index);
+  }
+  return index;
+}
+
+function unitAllowed(m: MetricDefinition, numerator: string): boolean {
+  return !m.units || !numerator || m.units.includes(numerator);
+}
+
 function matchHead(taxonomy: Taxonomy, folded: string, unit: string): MetricMatch | null {
   const numerator = unitNumerator(unit.normalize('NFKC'));
   let best: MetricMatch | null = null;
+  const consider = (key: string, start: number, end: number) => {
+    if (end !== folded.length) return;
+    if (!best || end - start > best.end - best.start) best = { key, start, end };
+  };
+  for (const { metric, wording } of byLastChar(taxonomy).get(folded.slice(-1)) ?? []) {
+    if (unitAllowed(metric, numerator) && folded.endsWith(wording)) consider(metric.key, folded.length - wording.length, folded.length);
+  }
   for (const m of taxonomy.metrics) {
-    if (m.key === 'other') continue;
-    if (m.units && numerator && !m.units.includes(numerator)) continue;
-    const consider = (start: number, end: number) => {
-      if (end !== folded.length) return;
-      if (!best || end - start > best.end - best.start) best = { key: m.key, start, end };
-    };
-    for (const w of m.wordings) {
-      if (w && folded.endsWith(w)) consider(folded.length - w.length, folded.length);
-    }
+    if (m.key === 'other' || m.patterns.length === 0 || !unitAllowed(m, numerator)) continue;
+    const consider2 = (start: number, end: number) => consider(m.key, start, end);
     for (const re of m.patterns) {
       re.lastIndex = 0;
       for (let r = re.exec(folded); r; r = re.exec(folded)) {
-        consider(r.index, r.index + r[0].length);
+        consider2(r.index, r.index + r[0].length);
         if (r[0].length === 0) re.lastIndex++;
       }
     }

@@ -56,9 +56,9 @@ function markNode(span: MarkSpan, children: PhrasingContent[]): TargetMarkNode {
  * Inline content for the original range [from, to) of the body, given as pieces
  * (a paragraph joined across page breaks has several); marks nest, crossing ones are dropped.
  */
-function inline(body: string, pieces: { start: number; end: number }[], spans: MarkSpan[]): PhrasingContent[] {
-  const within = spans
-    .filter((s) => pieces.some((p) => s.start >= p.start && s.end <= p.end))
+function inline(body: string, pieces: { start: number; end: number }[], spans: SpanIndex): PhrasingContent[] {
+  const within = pieces
+    .flatMap((p) => spans.between(p.start, p.end))
     .sort((a, b) => a.start - b.start || b.end - a.end);
   // Keep properly nested spans only.
   const kept: MarkSpan[] = [];
@@ -73,6 +73,29 @@ function inline(body: string, pieces: { start: number; end: number }[], spans: M
   const out: PhrasingContent[] = [];
   for (const p of pieces) out.push(...build(body, p.start, p.end, kept.filter((s) => s.start >= p.start && s.end <= p.end)));
   return mergeText(out);
+}
+
+/** Spans sorted by start, so each paragraph finds its marks by binary search. */
+interface SpanIndex {
+  between(start: number, end: number): MarkSpan[];
+}
+
+function indexSpans(spans: MarkSpan[]): SpanIndex {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  return {
+    between(start, end) {
+      let lo = 0;
+      let hi = sorted.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (sorted[mid]!.start < start) lo = mid + 1;
+        else hi = mid;
+      }
+      const out: MarkSpan[] = [];
+      for (let i = lo; i < sorted.length && sorted[i]!.start < end; i++) if (sorted[i]!.end <= end) out.push(sorted[i]!);
+      return out;
+    },
+  };
 }
 
 function build(body: string, from: number, to: number, spans: MarkSpan[]): PhrasingContent[] {
@@ -110,8 +133,9 @@ function withId<T extends RootContent | TableRow>(node: T, id: string, line?: nu
 
 /** Builds the reader's tree. `anchors[i]` is block i's anchor; rows carry their own. */
 export function buildTree(
-  body: string, blocks: Block[], anchors: string[], rowAnchors: Map<number, string[]>, spans: MarkSpan[],
+  body: string, blocks: Block[], anchors: string[], rowAnchors: Map<number, string[]>, markSpans: MarkSpan[],
 ): Root {
+  const spans = indexSpans(markSpans);
   const children: RootContent[] = [];
   blocks.forEach((b, bi) => {
     const id = anchors[bi]!;
