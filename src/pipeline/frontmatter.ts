@@ -25,7 +25,10 @@ export function splitFrontMatter(text: string, file: string): FrontMatter {
   const doc = parseDocument(yamlText, { prettyErrors: false });
   if (doc.errors.length > 0) {
     const err = doc.errors[0]!;
-    const line = 1 + (err.linePos?.[0]?.line ?? 1);
+    // With prettyErrors off the parser gives no linePos: count lines up to the error offset.
+    // The opening --- is file line 1, so YAML line n is file line n + 1.
+    const yamlLine = err.linePos?.[0]?.line ?? yamlText.slice(0, err.pos[0]).split('\n').length;
+    const line = 1 + yamlLine;
     throw new PlanInputError(file, line, `broken front matter: ${err.message.split('\n')[0]}`);
   }
   const data: unknown = doc.toJS();
