@@ -89,13 +89,14 @@ export function applyOverrides(results: PlanResult[], overrides: Override[]): Ap
       const at = r.document.text.indexOf(o.quote);
       if (at === -1) throw new PlanInputError(o.file, o.line, `override adds a target whose quote is not in ${o.doc}`);
       const f = addedSchema.safeParse(o.set);
+      const place = placeAt(r, at);
       if (!f.success) throw new PlanInputError(o.file, o.line, `override add needs metric, label, kind, value and unit`);
       const t: Target = {
         metric: f.data.metric, label: f.data.label, kind: f.data.kind, value: f.data.value,
         value_max: f.data.value_max ?? null, unit: f.data.unit, qualifier: f.data.qualifier ?? 'reach',
-        deadline: f.data.deadline ?? null, quotes: [o.quote], section: sectionAt(r, at), lead: f.data.lead ?? [],
+        deadline: f.data.deadline ?? null, quotes: [o.quote], section: place.section, lead: f.data.lead ?? [],
         allocations: f.data.allocations ?? [], id: `t-${targets.length + 1}`,
-        spans: [{ quote: o.quote, anchor: anchorAt(r, at), start: at, end: at + o.quote.length }], override: 'added',
+        spans: [{ quote: o.quote, anchor: place.anchor, start: at, end: at + o.quote.length }], override: 'added',
       };
       targets.push(t);
       applied.push({ doc: o.doc, action: 'add', quote: o.quote, detail: `added ${t.id} ${t.metric}/${t.kind} ${t.value}${t.unit}`, reason: o.reason });
@@ -114,14 +115,28 @@ export function applyOverrides(results: PlanResult[], overrides: Override[]): Ap
   return applied;
 }
 
-function sectionAt(r: PlanResult, offset: number): string {
+/**
+ * Section and anchor of an added quote, read from the plan's own blocks: the
+ * last top-level heading (or table caption) before the offset, and the
+ * paragraph or table row holding it. Other targets' positions say nothing
+ * about where a quote sits (a quote after a new heading belongs to that heading).
+ */
+function placeAt(r: PlanResult, offset: number): { section: string; anchor: string } {
+  const body = r.document.text;
+  const nodes = r.document.tree.children;
+  const idOf = (node: unknown): string | undefined => (node as { data?: { id?: string } } | undefined)?.data?.id;
   let section = '';
-  for (const t of r.extraction.targets) if (t.spans.some((s) => s.start <= offset)) section = t.section;
-  return section;
-}
-
-function anchorAt(r: PlanResult, offset: number): string {
-  let anchor = 'p-1';
-  for (const t of r.extraction.targets) for (const s of t.spans) if (s.start <= offset) anchor = s.anchor;
-  return anchor;
+  let anchor = idOf(nodes[0]) ?? 'p-1';
+  r.blocks.forEach((b, i) => {
+    const first = b.fragments[0];
+    if (!first || first.start > offset) return;
+    if (b.kind === 'caption') section = body.slice(first.start, first.end).trim();
+    else if (b.kind === 'heading' && b.depth === 1) section = b.display;
+    if (!b.fragments.some((f) => f.start <= offset && offset < f.end)) return;
+    anchor = idOf(nodes[i]) ?? anchor;
+    const rows = b.table?.rows ?? [];
+    const ri = rows.findIndex((row) => row.cells.some((c) => c.start <= offset && offset < c.end));
+    if (ri !== -1) anchor = idOf((nodes[i] as { children?: unknown[] }).children?.[ri + 1]) ?? anchor;
+  });
+  return { section, anchor };
 }
