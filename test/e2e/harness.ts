@@ -11,7 +11,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import { createRequire } from 'node:module';
@@ -35,7 +35,18 @@ function newestMtime(path: string): number {
 export const buildEnv = (extra: Record<string, string> = {}): NodeJS.ProcessEnv => ({ ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...extra });
 
 /**
- * Build the site into `outDir` from `dataDir` with `astro build` (no pipeline run).
+ * A fresh directory for a side-by-side build. It lives inside the project
+ * (.cache/ is git-ignored) because Astro puts its prerender chunks in
+ * `<project>/.astro/` when outDir is outside the project, and two concurrent
+ * builds there would overwrite each other's chunks.
+ */
+export function buildDir(prefix: string): string {
+  mkdirSync(join(ROOT, '.cache/builds'), { recursive: true });
+  return mkdtempSync(join(ROOT, '.cache/builds', `${prefix}-`));
+}
+
+/**
+ * Build the site into `outDir` (use buildDir()) from `dataDir` with `astro build` (no pipeline run).
  * Returns the wall time in ms.
  */
 export function astroBuild(outDir: string, dataDir: string): number {

@@ -1,15 +1,14 @@
 /** Two builds of the same data produce byte-identical sites. */
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { tmpdir } from 'node:os';
-import { astroBuild, diffTrees, ensureBuilt, hashTree, ROOT } from './harness.ts';
+import { astroBuild, buildDir, diffTrees, ensureBuilt, hashTree, ROOT } from './harness.ts';
 
 describe('reproducible build', () => {
   it('two builds of the same content are identical, file for file', () => {
     ensureBuilt(); // makes sure the data exists (npm run build writes .data)
     const dataDir = resolve(ROOT, process.env.E2E_DATA_DIR ?? '.data');
-    const tmp = mkdtempSync(join(tmpdir(), 'repro-'));
+    const tmp = buildDir('repro');
     try {
       astroBuild(join(tmp, 'a'), dataDir);
       astroBuild(join(tmp, 'b'), dataDir);

@@ -6,11 +6,10 @@
  * the highlighted sentence; hostile plan text stays text.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, mkdirSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { tmpdir } from 'node:os';
 import type { Browser } from 'playwright-core';
-import { astroBuild, axe, DIST, ensureBuilt, launch, openPage, ROOT, serve, type Served } from './harness.ts';
+import { astroBuild, axe, buildDir, DIST, ensureBuilt, launch, openPage, ROOT, serve, type Served } from './harness.ts';
 import type { PlanRecord, TargetRecord } from '../../src/pipeline/schema.ts';
 
 let site: Served;
@@ -187,7 +186,7 @@ describe('downloads', () => {
 describe('hostile plan text', () => {
   it('renders <img onerror> and <script> in a plan as text', async () => {
     // Build a separate site from a temporary corpus; content/plans and .data stay untouched.
-    const tmp = mkdtempSync(join(tmpdir(), 'xss-site-'));
+    const tmp = buildDir('xss');
     try {
       const plansDir = join(tmp, 'plans');
       mkdirSync(plansDir);
