@@ -44,7 +44,7 @@ describe('a curator adds a wording in YAML', () => {
     const sentence = '一、工作目标\n新增科技骨干企业5家。\n';
     const before = processPlanText(`${FRONT}${sentence}`, 'x').extraction.targets[0]!;
     expect(before.metric).toBe('other');
-    const withSynonym = SHIPPED.replace(/(\nhightech_firms:[\s\S]*?\n  wordings: \[)/, '$1科技骨干企业, ');
+    const withSynonym = SHIPPED.replace(/(\nhightech_firms:[\s\S]*?\n {2}wordings: \[)/, '$1科技骨干企业, ');
     expect(withSynonym).not.toBe(SHIPPED);
     const taxonomy = parseTaxonomy(withSynonym, 'metrics.yaml');
     const after = processPlanText(`${FRONT}${sentence}`, 'x', { taxonomy }).extraction.targets[0]!;
