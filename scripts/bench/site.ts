@@ -7,7 +7,7 @@
  *
  * Data: `.data/` (runs `npm run data` when it is missing and the pipeline
  * exists). For 1,000 plans it uses `npm run synth` + the pipeline when the
- * pipeline can write to another directory (PLANS_DIR + DATA_OUT); otherwise it
+ * pipeline can write to another directory (PLANS_DIR + DATA_DIR); otherwise it
  * clones the bundled plans' data to 1,000 plans, which exercises the site build
  * with the same per-plan volume (said so in the output).
  */
@@ -43,10 +43,10 @@ function thousandData(base: string, count = 1000): string {
   const out = join(tmp, 'data-1000');
   const script = join(ROOT, 'scripts/build-data.ts');
   const pipelineText = existsSync(script) ? readFileSync(script, 'utf8') : '';
-  if (/PLANS_DIR/.test(pipelineText) && /DATA_OUT/.test(pipelineText)) {
+  if (/PLANS_DIR/.test(pipelineText) && /DATA_DIR/.test(pipelineText)) {
     const plans = join(tmp, 'synth-plans');
     const g = spawnSync('npm', ['run', 'synth', '--', '--count', String(count), '--out', plans], { cwd: ROOT, stdio: 'inherit' });
-    const d = g.status === 0 && spawnSync('npm', ['run', 'data'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, PLANS_DIR: plans, DATA_OUT: out } });
+    const d = g.status === 0 && spawnSync('npm', ['run', 'data'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, PLANS_DIR: plans, DATA_DIR: out } });
     if (d && d.status === 0 && existsSync(join(out, 'plans.json'))) {
       console.log(`  (synthetic corpus: npm run synth --count ${count} + npm run data)`);
       return out;

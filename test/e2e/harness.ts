@@ -61,7 +61,7 @@ export function ensureBuilt(): void {
   if (process.env.E2E_SKIP_BUILD === '1' && existsSync(join(DIST, 'index.html'))) return;
   const built = existsSync(join(DIST, 'index.html')) ? statSync(join(DIST, 'index.html')).mtimeMs : 0;
   const dataDir = process.env.E2E_DATA_DIR;
-  const inputs = ['src', 'public', 'astro.config.mjs', dataDir ?? 'content', ...(dataDir ? [] : ['scripts/build-data.ts', 'src/pipeline'])];
+  const inputs = ['src', 'public', 'astro.config.mjs', dataDir ?? 'content', ...(dataDir ? [] : ['.data', 'scripts/build-data.ts', 'src/pipeline'])];
   const newest = Math.max(...inputs.map((p) => newestMtime(resolve(ROOT, p))));
   if (built && built > newest) return;
   if (dataDir) {

@@ -195,8 +195,8 @@ describe('hostile plan text', () => {
       const { spawnSync } = await import('node:child_process');
       const script = join(ROOT, 'scripts/build-data.ts');
       const pipeline = existsSync(script) ? readFileSync(script, 'utf8') : '';
-      if (/PLANS_DIR/.test(pipeline) && /DATA_OUT|OUT_DIR|DATA_DIR/.test(pipeline)) {
-        const r = spawnSync('npm', ['run', 'data'], { cwd: ROOT, env: { ...process.env, PLANS_DIR: plansDir, DATA_OUT: dataDir, OUT_DIR: dataDir, DATA_DIR: dataDir }, encoding: 'utf8' });
+      if (/PLANS_DIR/.test(pipeline) && /DATA_DIR/.test(pipeline)) {
+        const r = spawnSync('npm', ['run', 'data'], { cwd: ROOT, env: { ...process.env, PLANS_DIR: plansDir, DATA_DIR: dataDir }, encoding: 'utf8' });
         expect(r.status, r.stderr).toBe(0);
       } else {
         // The pipeline cannot yet build from another directory: use the fixture data maker.
