@@ -59,17 +59,27 @@ export interface Benchmark {
  * plan's own row is included in the ranking.
  */
 export function benchmark(own: Row[], peers: Row[]): Benchmark[] {
+  return benchmarkIndexed(own, peerIndex(peers), () => true);
+}
+
+/** Each plan's first row per comparable key, grouped by key: build once, benchmark many. */
+export function peerIndex(rows: Row[]): Map<string, Row[]> {
   const byKey = new Map<string, Row[]>();
-  const perPlan = new Map<string, Map<string, Row>>();
-  for (const r of peers) {
-    let m = perPlan.get(r.doc);
-    if (!m) perPlan.set(r.doc, (m = new Map()));
-    if (!m.has(compareKey(r))) m.set(compareKey(r), r);
+  const seen = new Set<string>();
+  for (const r of rows) {
+    const k = compareKey(r);
+    if (seen.has(`${r.doc}|${k}`)) continue;
+    seen.add(`${r.doc}|${k}`);
+    (byKey.get(k) ?? byKey.set(k, []).get(k)!).push(r);
   }
-  for (const m of perPlan.values()) for (const [k, r] of m) (byKey.get(k) ?? byKey.set(k, []).get(k)!).push(r);
+  return byKey;
+}
+
+/** Benchmark against an index, keeping the peers `keep` accepts (e.g. same prefecture, other county). */
+export function benchmarkIndexed(own: Row[], index: Map<string, Row[]>, keep: (r: Row) => boolean): Benchmark[] {
   const out: Benchmark[] = [];
   for (const [key, target] of firstPerKey(own)) {
-    const group = (byKey.get(key) ?? []).filter((r) => r.doc !== target.doc).concat(target);
+    const group = (index.get(key) ?? []).filter((r) => r.doc !== target.doc && keep(r)).concat(target);
     if (group.length < 2) continue;
     const sorted = [...group].sort((a, b) => b.value - a.value || a.doc.localeCompare(b.doc));
     const leader = sorted[0]!;
