@@ -40,8 +40,11 @@ export function divisions() {
     const prefecture = cityName.get(`${a.province}-${a.city}`) ?? province;
     return { county: a.name, prefecture, province, code: a.code };
   });
+  // A plan of a prefecture-level city (岳阳市) is its own prefecture; listed after the counties
+  // so that text inference prefers the county a plan names.
+  const prefectures = cities.map((c) => ({ county: c.name, prefecture: c.name, province: provinceName.get(c.province) ?? '', code: c.code }));
   const byName = new Map<string, CountyRecord[]>();
-  for (const c of counties) byName.set(c.county, [...(byName.get(c.county) ?? []), c]);
+  for (const c of [...counties, ...prefectures]) byName.set(c.county, [...(byName.get(c.county) ?? []), c]);
   cache = { counties, byName };
   return cache;
 }
