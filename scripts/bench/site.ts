@@ -12,7 +12,7 @@
  * with the same per-plan volume (said so in the output).
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join, resolve } from 'node:path';
 import { astroBuild, buildDir, diffTrees, hashTree, listFiles, ROOT } from '../../test/e2e/harness.ts';
@@ -29,53 +29,19 @@ function dirSize(dir: string): { files: number; bytes: number } {
 
 function bundledData(): string {
   const data = resolve(ROOT, '.data');
-  if (!existsSync(join(data, 'plans.json')) && existsSync(join(ROOT, 'scripts/build-data.ts'))) {
-    spawnSync('npm', ['run', 'data'], { cwd: ROOT, stdio: 'inherit' });
-  }
-  if (existsSync(join(data, 'plans.json'))) return data;
-  console.log('  (no .data: using test/e2e/fixtures/make-data.ts on content/plans + gold)');
-  spawnSync(process.execPath, ['test/e2e/fixtures/make-data.ts', 'content/plans', 'test/fixtures/gold', join(tmp, 'fixture-data')], { cwd: ROOT, stdio: 'inherit' });
-  return join(tmp, 'fixture-data');
+  const r = spawnSync('npm', ['run', 'data'], { cwd: ROOT, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('npm run data failed');
+  return data;
 }
 
-/** 1,000-plan data: the real pipeline over the synthetic corpus when possible, else clones. */
-function thousandData(base: string, count = 1000): string {
+/** 1,000-plan data: the real pipeline over the seeded synthetic corpus. */
+function thousandData(count = 1000): string {
   const out = join(tmp, 'data-1000');
-  const script = join(ROOT, 'scripts/build-data.ts');
-  const pipelineText = existsSync(script) ? readFileSync(script, 'utf8') : '';
-  if (/PLANS_DIR/.test(pipelineText) && /DATA_DIR/.test(pipelineText)) {
-    const plans = join(tmp, 'synth-plans');
-    const g = spawnSync('npm', ['run', 'synth', '--', '--count', String(count), '--out', plans], { cwd: ROOT, stdio: 'inherit' });
-    const d = g.status === 0 && spawnSync('npm', ['run', 'data'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, PLANS_DIR: plans, DATA_DIR: out } });
-    if (d && d.status === 0 && existsSync(join(out, 'plans.json'))) {
-      console.log(`  (synthetic corpus: npm run synth --count ${count} + npm run data)`);
-      return out;
-    }
-    console.log('  (synthetic pipeline run failed; falling back to cloned data)');
-  }
-  console.log(`  (cloning the bundled plans' data to ${count} plans: the pipeline cannot yet write to another directory)`);
-  mkdirSync(join(out, 'docs'), { recursive: true });
-  mkdirSync(join(out, 'originals'), { recursive: true });
-  const plans = JSON.parse(readFileSync(join(base, 'plans.json'), 'utf8')) as Array<Record<string, any>>;
-  const targets = JSON.parse(readFileSync(join(base, 'targets.json'), 'utf8')) as Array<Record<string, any>>;
-  const newPlans = [];
-  const newTargets = [];
-  for (let i = 0; i < count; i++) {
-    const p = plans[i % plans.length]!;
-    const k = Math.floor(i / plans.length);
-    const doc = `${p.doc}-c${k}`;
-    const slug = `${p.meta.slug}-c${k}`;
-    const county = `${p.meta.county}${k}`;
-    const file = `c${k}-${p.original.file}`;
-    newPlans.push({ ...p, doc, meta: { ...p.meta, slug, county }, original: { ...p.original, file } });
-    for (const t of targets.filter((t) => t.doc === p.doc)) newTargets.push({ ...t, doc, slug, county, value: Math.round(t.value * (0.5 + ((i * 7919) % 100) / 100) * 100) / 100 });
-    const d = JSON.parse(readFileSync(join(base, 'docs', `${p.doc}.json`), 'utf8'));
-    writeFileSync(join(out, 'docs', `${doc}.json`), JSON.stringify({ ...d, doc, meta: { ...d.meta, slug, county } }));
-    cpSync(join(base, 'originals', p.original.file), join(out, 'originals', file));
-  }
-  writeFileSync(join(out, 'plans.json'), JSON.stringify(newPlans));
-  writeFileSync(join(out, 'targets.json'), JSON.stringify(newTargets));
-  cpSync(join(base, 'metrics.json'), join(out, 'metrics.json'));
+  const plans = join(tmp, 'synth-plans');
+  const g = spawnSync('npm', ['run', 'synth', '--', '--count', String(count), '--out', plans], { cwd: ROOT, stdio: 'inherit' });
+  if (g.status !== 0) throw new Error('npm run synth failed');
+  const d = spawnSync('npm', ['run', 'data'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, PLANS_DIR: plans, DATA_DIR: out } });
+  if (d.status !== 0) throw new Error('npm run data on the synthetic corpus failed');
   return out;
 }
 
@@ -135,7 +101,7 @@ try {
   }
 
   console.log('\nsite build, 1,000 plans');
-  const big = thousandData(data);
+  const big = thousandData();
   const out = join(tmp, 'site-1000');
   const ms1000 = astroBuild(out, big);
   const s1000 = dirSize(out);

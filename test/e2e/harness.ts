@@ -184,7 +184,7 @@ export interface AxeViolation {
 export async function axe(page: Page, impacts: string[] = ['serious', 'critical']): Promise<AxeViolation[]> {
   await page.addScriptTag({ path: AXE_SOURCE });
   const result = await page.evaluate(async () => {
-    const r = await (globalThis as unknown as { axe: { run: (ctx: unknown, o: unknown) => Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> }> }> } }).axe.run(document, { resultTypes: ['violations'] });
+    const r = await (globalThis as unknown as { axe: { run: (ctx: unknown, o: unknown) => Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> }> }> } }).axe.run((globalThis as unknown as { document: unknown }).document, { resultTypes: ['violations'] });
     return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => JSON.stringify(n.target)) }));
   });
   return result.filter((v) => impacts.includes(v.impact ?? ''));
