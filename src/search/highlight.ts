@@ -33,22 +33,27 @@ export function findRanges(text: string, needles: string[]): [number, number][] 
 }
 
 let wordSeg: Intl.Segmenter | undefined;
-function boundaries(text: string): number[] {
-  wordSeg ??= new Intl.Segmenter('zh', { granularity: 'word' });
-  const b: number[] = [];
-  for (const s of wordSeg.segment(text)) b.push(s.index);
-  b.push(text.length);
-  return b;
-}
+const SNAP = 8;
 
-function snapDown(bs: number[], x: number): number {
-  let best = 0;
-  for (const b of bs) if (b <= x) best = b;
-  return best;
-}
-function snapUp(bs: number[], x: number): number {
+/**
+ * The word boundary (Intl.Segmenter) nearest `x` on the given side, looking
+ * only at a few characters around it so long paragraphs cost nothing extra.
+ */
+function snap(text: string, x: number, dir: 'down' | 'up'): number {
+  if (x <= 0 || x >= text.length) return Math.max(0, Math.min(text.length, x));
+  wordSeg ??= new Intl.Segmenter('zh', { granularity: 'word' });
+  const from = Math.max(0, x - SNAP);
+  const to = Math.min(text.length, x + SNAP);
+  const bs: number[] = [];
+  for (const s of wordSeg.segment(text.slice(from, to))) bs.push(from + s.index);
+  bs.push(to);
+  if (dir === 'down') {
+    let best = from;
+    for (const b of bs) if (b <= x) best = b;
+    return best;
+  }
   for (const b of bs) if (b >= x) return b;
-  return bs[bs.length - 1] ?? x;
+  return to;
 }
 
 export interface SnippetOptions {
@@ -80,9 +85,8 @@ export function snippet(text: string, needles: string[], opts: SnippetOptions = 
         bestStart = s;
       }
     }
-    const bs = boundaries(text);
-    from = snapDown(bs, bestStart);
-    to = snapUp(bs, Math.min(text.length, from + length));
+    from = snap(text, bestStart, 'down');
+    to = snap(text, Math.min(text.length, from + length), 'up');
     // Prefer starting right after a sentence or clause mark when one is close.
     const head = text.slice(from, Math.max(from, bestStart + before - 2));
     const mark = Math.max(head.lastIndexOf('。'), head.lastIndexOf('；'), head.lastIndexOf(';'));

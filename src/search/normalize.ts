@@ -39,6 +39,21 @@ export function normalizeWithMap(input: string): Normalized {
   for (const cp of input) {
     const from = i;
     i += cp.length;
+    const code = cp.charCodeAt(0);
+    // Fast paths: CJK unified ideographs and ASCII need no NFKC.
+    if (code >= 0x4e00 && code <= 0x9fff) {
+      chars.push(cp);
+      cs.push(from);
+      ce.push(i);
+      continue;
+    }
+    if (code < 0x80) {
+      if (code === 32 || (code >= 9 && code <= 13)) continue;
+      chars.push(code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : cp);
+      cs.push(from);
+      ce.push(i);
+      continue;
+    }
     if (cp === NUM) continue;
     const n = cp.normalize('NFKC').toLowerCase();
     for (const c of n) {

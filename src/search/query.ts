@@ -18,6 +18,9 @@ import { paths, shardOf } from './layout.ts';
 import { snippet, type Segment } from './highlight.ts';
 import type { ChunkRow, DocRow, Manifest, SearchMetric, TargetRow } from './types.ts';
 
+/** Target results listed per query; the metric page has the rest. */
+export const MAX_TARGETS = 20;
+
 export type Loader = (path: string) => Promise<unknown>;
 
 interface Postings {
@@ -25,7 +28,20 @@ interface Postings {
   /** positions of pids[i] are pos[starts[i] .. starts[i+1]) */
   starts: number[];
   pos: number[];
-  index?: Map<number, number>;
+}
+
+/** Index of pid in the sorted list, or -1. */
+function find(p: Postings, pid: number): number {
+  let lo = 0;
+  let hi = p.pids.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = p.pids[mid]!;
+    if (v === pid) return mid;
+    if (v < pid) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
 }
 
 function decode(flat: number[]): Postings {
@@ -47,6 +63,12 @@ function decode(flat: number[]): Postings {
   }
   starts.push(pos.length);
   return { pids, starts, pos };
+}
+
+/** Paragraph ids (ascending) containing a string, and how often. */
+export interface Matches {
+  pids: number[];
+  counts: number[];
 }
 
 const EMPTY: Postings = { pids: [], starts: [0], pos: [] };
@@ -117,8 +139,12 @@ export interface SearchResponse {
   total: number;
   /** Passages per tier (before filters). */
   tiers: [number, number, number];
+  /** Plans with a passage that has every term (tiers 0 and 1, after filters). */
+  docs: string[];
   passages: PassageResult[];
   quick: QuickResult[];
+  /** Targets of the metrics the query names (only the first MAX_TARGETS are in `quick`). */
+  targetTotal: number;
   facets: { county: Facet; prefecture: Facet; year: Facet; metric: Facet };
   /** Glossary terms near the query, when no passage has every term. */
   suggestions: string[];
@@ -144,9 +170,14 @@ interface Hit {
   tier: 0 | 1 | 2;
   terms: number;
   score: number;
-  /** Normalized strings that matched, for highlighting. */
-  needles: Set<string>;
+  /** Bit k set: the k-th alternative (numbered across terms) occurs. */
+  alts: number;
+  /** The whole query occurs contiguously. */
+  phrase: boolean;
 }
+
+let coll: Intl.Collator | undefined;
+const collator = (): Intl.Collator => (coll ??= new Intl.Collator('zh'));
 
 export class SearchEngine {
   readonly manifest: Manifest;
@@ -195,40 +226,67 @@ export class SearchEngine {
     return p;
   }
 
-  /** Paragraphs containing the normalized string, with occurrence counts. null: too short to look up. */
-  async match(norm: string): Promise<Map<number, number> | null> {
+  private readonly matches = new Map<string, Promise<Matches | null>>();
+
+  /**
+   * Paragraphs containing the normalized string (sorted ids) with occurrence
+   * counts; null when it is too short to look up. Cached per string.
+   */
+  match(norm: string): Promise<Matches | null> {
+    let p = this.matches.get(norm);
+    if (!p) {
+      if (this.matches.size > 256) this.matches.clear();
+      p = this.matchUncached(norm);
+      this.matches.set(norm, p);
+      p.catch(() => this.matches.delete(norm));
+    }
+    return p;
+  }
+
+  private async matchUncached(norm: string): Promise<Matches | null> {
     const parts = cover(norm);
     if (parts.length === 0) return null;
     const lists = await Promise.all(parts.map((c) => this.bigram(c.bigram)));
+    if (lists.length === 1) {
+      const l = lists[0]!;
+      const counts = new Array<number>(l.pids.length);
+      for (let i = 0; i < l.pids.length; i++) counts[i] = l.starts[i + 1]! - l.starts[i]!;
+      return { pids: l.pids, counts };
+    }
     let d = 0;
     for (let i = 1; i < lists.length; i++) if (lists[i]!.pids.length < lists[d]!.pids.length) d = i;
     const driver = lists[d]!;
     const dOff = parts[d]!.offset;
-    for (const l of lists) if (!l.index) l.index = new Map(l.pids.map((p, i) => [p, i]));
-    const out = new Map<number, number>();
+    const pids: number[] = [];
+    const counts: number[] = [];
+    const idxs = new Array<number>(lists.length);
     for (let i = 0; i < driver.pids.length; i++) {
       const pid = driver.pids[i]!;
-      const idxs: number[] = [];
       let ok = true;
-      for (const l of lists) {
-        const k = l.index!.get(pid);
-        if (k === undefined) {
+      for (let j = 0; j < lists.length; j++) {
+        const k = j === d ? i : find(lists[j]!, pid);
+        if (k < 0) {
           ok = false;
           break;
         }
-        idxs.push(k);
+        idxs[j] = k;
       }
       if (!ok) continue;
       let count = 0;
       for (let k = driver.starts[i]!; k < driver.starts[i + 1]!; k++) {
         const start = driver.pos[k]! - dOff;
         if (start < 0) continue;
-        if (parts.every((c, j) => j === d || hasPos(lists[j]!, idxs[j]!, start + c.offset)))
-          count++;
+        let all = true;
+        for (let j = 0; j < parts.length && all; j++)
+          if (j !== d && !hasPos(lists[j]!, idxs[j]!, start + parts[j]!.offset)) all = false;
+        if (all) count++;
       }
-      if (count > 0) out.set(pid, count);
+      if (count > 0) {
+        pids.push(pid);
+        counts.push(count);
+      }
     }
-    return out;
+    return { pids, counts };
   }
 
   docOf(pid: number): number {
@@ -243,10 +301,22 @@ export class SearchEngine {
     return lo;
   }
 
+  private docFieldsCache?: string[][];
+  /** Normalized county, prefecture and year of every document. */
+  private docFields(): string[][] {
+    this.docFieldsCache ??= this.manifest.docs.map((d) => [
+      normalize(d.county),
+      normalize(d.prefecture),
+      normalize(String(d.year)),
+    ]);
+    return this.docFieldsCache;
+  }
+
   private metaDocs(alts: string[]): Set<number> {
     const out = new Set<number>();
-    this.manifest.docs.forEach((d, i) => {
-      const fields = [normalize(d.county), normalize(d.prefecture), normalize(String(d.year))];
+    const all = this.docFields();
+    this.manifest.docs.forEach((_, i) => {
+      const fields = all[i]!;
       if (
         alts.some(
           (a) =>
@@ -259,11 +329,22 @@ export class SearchEngine {
     return out;
   }
 
-  private paragraphMetrics(pid: number, doc: DocRow): number[] {
-    const local = pid - doc.p0;
-    const out: number[] = [];
-    for (let i = 0; i < doc.tm.length; i += 2) if (doc.tm[i] === local) out.push(doc.tm[i + 1]!);
-    return out;
+  private pidMetrics?: Map<number, string[]>;
+  /** Metric keys of the targets quoted in a paragraph. */
+  private paragraphMetrics(pid: number): string[] {
+    if (!this.pidMetrics) {
+      const m = new Map<number, string[]>();
+      for (const d of this.manifest.docs) {
+        for (let i = 0; i < d.tm.length; i += 2) {
+          const key = this.manifest.metrics[d.tm[i + 1]!]!.key;
+          const list = m.get(d.p0 + d.tm[i]!);
+          if (list) list.push(key);
+          else m.set(d.p0 + d.tm[i]!, [key]);
+        }
+      }
+      this.pidMetrics = m;
+    }
+    return this.pidMetrics.get(pid) ?? [];
   }
 
   async search(query: string, opts: SearchOptions = {}): Promise<SearchResponse> {
@@ -282,126 +363,166 @@ export class SearchEngine {
     const quickP = this.quick(parsed);
     const [phrase, altMatches] = await Promise.all([phraseP, Promise.all(altsP)]);
 
-    const hits = new Map<number, Hit>();
-    const get = (pid: number): Hit => {
-      let h = hits.get(pid);
-      if (!h)
-        hits.set(
-          pid,
-          (h = { pid, doc: this.docOf(pid), tier: 2, terms: 0, score: 0, needles: new Set() }),
-        );
-      return h;
-    };
-    const meta = live.map((t) => (multi ? this.metaDocs(t.alts) : new Set<number>()));
+    // Alternatives are numbered across terms; a hit keeps a bit mask of those it contains.
+    const altBase: number[] = [];
+    const altStrings: string[] = [];
+    for (const t of live) {
+      altBase.push(altStrings.length);
+      altStrings.push(...t.alts);
+    }
+    // Dense accumulators over all paragraphs; `touched` lists the ones hit.
+    const docs = this.manifest.docs;
+    const last = docs[docs.length - 1];
+    const P = last ? last.p0 + last.n : 0;
+    const altBits = new Int32Array(P);
+    const score = new Float64Array(P);
+    const tierOf = new Uint8Array(P).fill(2);
+    const touched: number[] = [];
     live.forEach((t, ti) => {
-      const perAlt = altMatches[ti]!;
-      const seen = new Set<number>();
-      perAlt.forEach((m, ai) => {
+      altMatches[ti]!.forEach((m, ai) => {
         if (!m) return;
-        for (const [pid, count] of m) {
-          const h = get(pid);
-          h.needles.add(t.alts[ai]!);
-          h.score += Math.min(count, 5) * (ai === 0 ? 1 : 0.8);
-          if (!seen.has(pid)) {
-            seen.add(pid);
-            h.terms++;
-            // One term: the term itself is tier 0, a synonym tier 1.
-            if (!multi) h.tier = Math.min(h.tier, ai === 0 ? 0 : 1) as 0 | 1;
-          }
+        const bit = altBase[ti]! + ai < 31 ? 1 << (altBase[ti]! + ai) : 0;
+        const weight = ai === 0 ? 1 : 0.8;
+        const tier = ai === 0 ? 0 : 1;
+        for (let i = 0; i < m.pids.length; i++) {
+          const pid = m.pids[i]!;
+          if (altBits[pid] === 0 && score[pid] === 0) touched.push(pid);
+          altBits[pid]! |= bit;
+          score[pid]! += Math.min(m.counts[i]!, 5) * weight;
+          // One term: the term itself is tier 0, a synonym tier 1.
+          if (!multi && tier < tierOf[pid]!) tierOf[pid] = tier;
         }
       });
     });
-    if (multi) {
-      for (const h of hits.values()) {
-        // A term naming the plan's county, prefecture or year counts as present.
-        let present = 0;
-        live.forEach((t, ti) => {
-          const textHit = t.alts.some((a) => h.needles.has(a));
-          if (textHit || meta[ti]!.has(h.doc)) present++;
-        });
-        h.terms = present;
-        if (present === live.length) h.tier = 1;
+    const termMask = live.map((t, ti) => {
+      let m = 0;
+      for (let k = 0; k < t.alts.length && altBase[ti]! + k < 31; k++) m |= 1 << (altBase[ti]! + k);
+      return m;
+    });
+    const meta = multi ? live.map((t) => this.metaDocs(t.alts)) : [];
+    const hits = new Map<number, Hit>();
+    for (const pid of touched) {
+      const h: Hit = {
+        pid,
+        doc: this.docOf(pid),
+        tier: tierOf[pid] as 0 | 1 | 2,
+        terms: 0,
+        score: score[pid]!,
+        alts: altBits[pid]!,
+        phrase: false,
+      };
+      // A term naming the plan's county, prefecture or year counts as present.
+      let present = 0;
+      for (let ti = 0; ti < live.length; ti++)
+        if (h.alts & termMask[ti]! || (multi && meta[ti]!.has(h.doc))) present++;
+      h.terms = present;
+      if (multi && present === live.length) h.tier = 1;
+      hits.set(pid, h);
+    }
+    const get = (pid: number): Hit => {
+      let h = hits.get(pid);
+      if (!h) {
+        h = { pid, doc: this.docOf(pid), tier: 2, terms: 0, score: 0, alts: 0, phrase: false };
+        hits.set(pid, h);
       }
-      if (phrase) {
-        for (const [pid, count] of phrase) {
-          const h = get(pid);
-          h.tier = 0;
-          h.terms = live.length;
-          h.score += count * 2;
-          // Highlight the phrase itself, not its words scattered elsewhere.
-          h.needles = new Set([parsed.phrase]);
-        }
+      return h;
+    };
+    if (multi && phrase) {
+      for (let i = 0; i < phrase.pids.length; i++) {
+        const pid = phrase.pids[i]!;
+        const count = phrase.counts[i]!;
+        const h = get(pid);
+        h.tier = 0;
+        h.terms = live.length;
+        h.score += count * 2;
+        h.phrase = true;
       }
     }
-    const all = [...hits.values()].filter((h) => h.terms > 0);
-    // Fuzzy hits (tier 2) only when at most half the terms are missing.
-    const ranked = all
-      .filter((h) => h.tier < 2 || h.terms * 2 >= live.length)
-      .sort(
-        (a, b) =>
-          a.tier - b.tier ||
-          b.terms - a.terms ||
-          b.score - a.score ||
-          this.manifest.docs[b.doc]!.year - this.manifest.docs[a.doc]!.year ||
-          a.pid - b.pid,
-      );
+    let anyExact = false;
+    for (const h of hits.values()) if (h.tier < 2 && h.terms > 0) anyExact = true;
+    // Fuzzy hits (tier 2: some terms missing, at most half) only when no passage has every term.
+    const ranked: Hit[] = [];
+    for (const h of hits.values())
+      if (h.terms > 0 && (h.tier < 2 || (!anyExact && h.terms * 2 >= live.length))) ranked.push(h);
+    ranked.sort(
+      (a, b) =>
+        a.tier - b.tier ||
+        b.terms - a.terms ||
+        b.score - a.score ||
+        docs[b.doc]!.year - docs[a.doc]!.year ||
+        a.pid - b.pid,
+    );
     const tiers: [number, number, number] = [0, 0, 0];
     for (const h of ranked) tiers[h.tier]++;
 
-    // Facets over the matched passages (before filters).
+    // Facets over the matched passages (before filters): count per document, then group.
     const f = opts.filters ?? {};
-    const counts = {
-      county: new Map<string, number>(),
-      prefecture: new Map<string, number>(),
-      year: new Map<string, number>(),
-      metric: new Map<string, number>(),
-    };
-    const inc = (m: Map<string, number>, k: string): void => void m.set(k, (m.get(k) ?? 0) + 1);
+    const perDoc = new Int32Array(docs.length);
+    const metricCounts = new Map<string, number>();
     const filtered: Hit[] = [];
     for (const h of ranked) {
-      const d = this.manifest.docs[h.doc]!;
-      const ms = this.paragraphMetrics(h.pid, d).map((mi) => this.manifest.metrics[mi]!.key);
-      inc(counts.county, d.county);
-      inc(counts.prefecture, d.prefecture);
-      inc(counts.year, String(d.year));
-      for (const m of ms) inc(counts.metric, m);
+      perDoc[h.doc]!++;
+      const ms = this.paragraphMetrics(h.pid);
+      for (const m of ms) metricCounts.set(m, (metricCounts.get(m) ?? 0) + 1);
+      const d = docs[h.doc]!;
       if (f.county && d.county !== f.county) continue;
       if (f.prefecture && d.prefecture !== f.prefecture) continue;
       if (f.year && d.year !== f.year) continue;
       if (f.metric && !ms.includes(f.metric)) continue;
       filtered.push(h);
     }
+    const counts = {
+      county: new Map<string, number>(),
+      prefecture: new Map<string, number>(),
+      year: new Map<string, number>(),
+    };
+    perDoc.forEach((n, i) => {
+      if (n === 0) return;
+      const d = docs[i]!;
+      counts.county.set(d.county, (counts.county.get(d.county) ?? 0) + n);
+      counts.prefecture.set(d.prefecture, (counts.prefecture.get(d.prefecture) ?? 0) + n);
+      counts.year.set(String(d.year), (counts.year.get(String(d.year)) ?? 0) + n);
+    });
     const facet = (m: Map<string, number>): Facet =>
-      [...m].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'zh'));
+      [...m].sort((a, b) => b[1] - a[1] || collator().compare(a[0], b[0]));
 
     const page = filtered.slice(offset, offset + limit);
-    const passages = await Promise.all(page.map((h) => this.passage(h)));
-    const quick = await quickP;
+    const passages = await Promise.all(
+      page.map((h) =>
+        this.passage(
+          h,
+          h.phrase ? [parsed.phrase] : altStrings.filter((_, k) => k < 31 && h.alts & (1 << k)),
+        ),
+      ),
+    );
+    const { quick, targetTotal } = await quickP;
     const exact = tiers[0] + tiers[1];
     const suggestions = exact === 0 ? this.suggest(query) : [];
+    const docNames = [...new Set(filtered.filter((h) => h.tier < 2).map((h) => docs[h.doc]!.doc))];
     return {
       query,
       parsed,
       total: filtered.length,
       tiers,
+      docs: docNames,
       passages,
       quick,
+      targetTotal,
       facets: {
         county: facet(counts.county),
         prefecture: facet(counts.prefecture),
         year: facet(counts.year),
-        metric: facet(counts.metric),
+        metric: facet(metricCounts),
       },
       suggestions,
       skipped,
     };
   }
 
-  private async passage(h: Hit): Promise<PassageResult> {
+  private async passage(h: Hit, needles: string[]): Promise<PassageResult> {
     const d = this.manifest.docs[h.doc]!;
     const chunk = await this.file<ChunkRow[]>(paths.chunk(Math.floor(h.pid / this.manifest.chunk)));
     const [anchor, heading, text, targets] = chunk[h.pid % this.manifest.chunk]!;
-    const needles = [...h.needles];
     const tHits: TargetHit[] = targets
       .filter(([, , , quote]) => {
         const q = normalize(quote);
@@ -425,14 +546,15 @@ export class SearchEngine {
   }
 
   /** Metrics, counties and targets: short records where fuzzy matching pays. */
-  private async quick(parsed: ParsedQuery): Promise<QuickResult[]> {
+  private async quick(parsed: ParsedQuery): Promise<{ quick: QuickResult[]; targetTotal: number }> {
     const out: QuickResult[] = [];
+    let targetTotal = 0;
     const m = this.manifest;
     const exactMetrics = new Set<string>();
     for (const t of parsed.terms)
       for (const a of t.alts) for (const k of this.synonyms.metricsFor(a)) exactMetrics.add(k);
     const q = stripMarkers(parsed.phrase);
-    if (q.length === 0) return out;
+    if (q.length === 0) return { quick: out, targetTotal };
     this.metricFuse ??= new Fuse(
       m.metrics.flatMap((x) => [x.zh, ...x.wordings].map((text) => ({ key: x.key, text }))),
       { keys: ['text'], includeScore: true, ignoreLocation: true, threshold: 0.3 },
@@ -471,8 +593,8 @@ export class SearchEngine {
     for (const t of parsed.terms) {
       const a = stripMarkers(t.alts[0]!);
       if ([...a].length < 2) continue;
-      m.docs.forEach((d, i) => {
-        if (normalize(d.county).includes(a) || normalize(d.county) === a) counties.add(i);
+      this.docFields().forEach((f, i) => {
+        if (f[0]!.includes(a)) counties.add(i);
       });
       if (counties.size === 0)
         for (const r of this.countyFuse.search(a, { limit: 3 }))
@@ -502,12 +624,17 @@ export class SearchEngine {
       if (!m.targetFiles[key]) continue;
       const rows = await this.file<TargetRow[]>(paths.targets(key));
       const needles = [...parsed.terms.flatMap((t) => t.alts)];
-      for (const [di, id, label, quote, value, vmax, unit] of rows) {
+      const fields = this.docFields();
+      const keep = rows.filter(([di, , , quote]) => {
+        if (otherTerms.length === 0) return true;
+        const hay = `${fields[di]!.join('')}${normalize(quote)}`;
+        return otherTerms.every((t) => t.alts.some((a) => hay.includes(a)));
+      });
+      targetTotal += keep.length;
+      // Newest plans first; only the first few are shown (the metric page lists all).
+      keep.sort((a, b) => m.docs[b[0]]!.year - m.docs[a[0]]!.year);
+      for (const [di, id, label, quote, value, vmax, unit] of keep.slice(0, MAX_TARGETS)) {
         const d = m.docs[di]!;
-        if (otherTerms.length > 0) {
-          const hay = normalize(`${d.county}${d.prefecture}${d.year}${quote}`);
-          if (!otherTerms.every((t) => t.alts.some((a) => hay.includes(a)))) continue;
-        }
         out.push({
           kind: 'target',
           title: `${d.county} ${d.year}：${label} ${vmax != null ? `${value}–${vmax}` : value}${unit}`,
@@ -517,7 +644,7 @@ export class SearchEngine {
         });
       }
     }
-    return out;
+    return { quick: out, targetTotal };
   }
 
   /** Glossary terms (metric names and wordings) nearest the query. */

@@ -17,14 +17,16 @@ interface DocFile {
   tree: Root;
 }
 
-const ANCHOR = /^[ph]-\d+$/;
-
 function idOf(n: Nodes): string | undefined {
   const d = (n as { data?: { id?: unknown } }).data;
   return typeof d?.id === 'string' ? d.id : undefined;
 }
 
-/** Paragraphs and headings of a plan tree, in order, each with its section heading. */
+/**
+ * Passages of a plan tree, in order, each with its section heading: every node
+ * the pipeline gave an anchor id (paragraphs `p-N`, headings `h-N`), and each
+ * row of an anchored table (`tbl-N`).
+ */
 export function paragraphsOf(
   tree: Root,
   targets: Map<string, SearchTargetRef[]> = new Map(),
@@ -33,7 +35,19 @@ export function paragraphsOf(
   const headings: string[] = [];
   const walk = (n: Nodes): void => {
     const id = idOf(n);
-    if (id && ANCHOR.test(id)) {
+    if (id && n.type === 'table') {
+      // One passage per row, all anchored at the table (rows carry no ids).
+      const heading = headings.filter(Boolean).slice(-2).join(' › ');
+      for (const row of n.children) {
+        const text = row.children
+          .map((c) => toString(c).trim())
+          .filter(Boolean)
+          .join(' | ');
+        if (text) out.push({ anchor: id, heading, text, targets: targets.get(id) ?? [] });
+      }
+      return;
+    }
+    if (id) {
       const text = toString(n).trim();
       if (n.type === 'heading') {
         headings.length = Math.max(0, n.depth - 1);

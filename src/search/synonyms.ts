@@ -24,6 +24,37 @@ export const BUILTIN_ABBREVIATIONS: Record<string, string[]> = {
   ip_pledge_financing: ['知识产权质押融资', '知识产权质押贷款'],
 };
 
+/** Whether `a` is a subsequence of `b` (高企 of 高新技术企业). */
+function subsequence(a: string, b: string): boolean {
+  let i = 0;
+  for (const c of b) if (c === a[i]) i++;
+  return i === a.length;
+}
+
+function lcs(a: string, b: string): number {
+  const row = new Array<number>(b.length + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = 0;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j]!;
+      row[j] = a[i - 1] === b[j - 1] ? prev + 1 : Math.max(row[j]!, row[j - 1]!);
+      prev = tmp;
+    }
+  }
+  return row[b.length]!;
+}
+
+/**
+ * Whether two wordings of one metric are near enough to stand for each other
+ * in a search: an abbreviation and its full form (one a subsequence of the
+ * other), or mostly the same characters (质押融资 / 质押贷款). Wordings that
+ * merely fall under one metric (孵化器, 重点实验室 under 创新平台) are not.
+ */
+export function related(a: string, b: string): boolean {
+  if (subsequence(a, b) || subsequence(b, a)) return true;
+  return lcs(a, b) >= 0.75 * Math.min(a.length, b.length);
+}
+
 export interface SynonymTable {
   /** Groups of normalized wordings. */
   groups: string[][];
@@ -73,7 +104,8 @@ export function buildSynonyms(
     expand(norm) {
       const out: string[] = [];
       for (const gi of member.get(norm) ?? [])
-        for (const w of groups[gi]!) if (w !== norm && !out.includes(w)) out.push(w);
+        for (const w of groups[gi]!)
+          if (w !== norm && !out.includes(w) && related(norm, w)) out.push(w);
       return out;
     },
     findWording(text) {

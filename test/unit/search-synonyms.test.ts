@@ -29,3 +29,19 @@ describe('synonym table', () => {
     expect(only.expand('高企')).toEqual([]);
   });
 });
+
+describe('synonym relatedness', () => {
+  it('expands only to wordings that stand for each other', () => {
+    const syn = buildSynonyms([
+      {
+        key: 'innovation_platforms',
+        zh: '创新平台',
+        wordings: ['孵化器', '众创空间', '重点实验室', '工程技术研究中心'],
+      },
+      { key: 'ip_pledge_financing', zh: '知识产权质押融资', wordings: ['知识产权质押贷款'] },
+    ]);
+    expect(syn.expand('孵化器')).toEqual([]);
+    expect(syn.metricsFor('孵化器')).toEqual(['innovation_platforms']);
+    expect(syn.expand('知识产权质押融资')).toEqual(['知识产权质押贷款']);
+  });
+});
