@@ -16,7 +16,7 @@ import { cover, parseQuery, type ParsedQuery } from './tokenize.ts';
 import { buildSynonyms, type SynonymTable } from './synonyms.ts';
 import { paths, shardOf } from './layout.ts';
 import { snippet, type Segment } from './highlight.ts';
-import type { ChunkRow, DocRow, Manifest, SearchMetric, TargetRow } from './types.ts';
+import type { ChunkRow, Manifest, SearchMetric, TargetRow } from './types.ts';
 
 /** Target results listed per query; the metric page has the rest. */
 export const MAX_TARGETS = 20;
