@@ -289,7 +289,7 @@ export function generateLongPlan(options: {
   const lines: Line[] = [];
   let bytes = 0;
   while (bytes < options.bytes) {
-    // Whole runs of a plan keep headings, paragraphs and tables in their usual order.
+    // Runs of 20 lines keep a plan's headings and paragraphs in their usual order.
     const start = random.int(all.length);
     for (const line of all.slice(start, start + 20)) {
       lines.push(line);
