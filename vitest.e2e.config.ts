@@ -10,7 +10,5 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 120_000,
     hookTimeout: 180_000,
-    // Until the first browser test lands the suite is empty; that must not fail `npm test`.
-    passWithNoTests: true,
   },
 });
