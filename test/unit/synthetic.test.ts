@@ -1,3 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import {
@@ -101,5 +105,50 @@ describe('generateLongPlan', () => {
     expect(bytes).toBeGreaterThan(190_000);
     expect(bytes).toBeLessThan(230_000);
     expect(split(a.text).meta.county).toMatch(/[县市旗]$/);
+  });
+});
+
+describe('npm run synth (scripts/gen-synthetic.ts)', () => {
+  const script = path.resolve(import.meta.dirname, '../../scripts/gen-synthetic.ts');
+  const run = (out: string, seed: string): void => {
+    const r = spawnSync(process.execPath, [script, '--count', '25', '--seed', seed, '--out', out], {
+      encoding: 'utf8',
+    });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/wrote 25 plans/);
+  };
+  const read = (dir: string): Map<string, Buffer> =>
+    new Map(readdirSync(dir).map((f) => [f, readFileSync(path.join(dir, f))]));
+
+  it('writes <stem>.txt files, byte-identical for the same seed', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'synth-test-'));
+    try {
+      const [a, b, c] = ['a', 'b', 'c'].map((d) => path.join(root, d)) as [string, string, string];
+      run(a, '42');
+      run(b, '42');
+      run(c, '7');
+      const filesA = read(a);
+      expect(filesA.size).toBe(25);
+      expect(filesA).toEqual(read(b));
+      expect([...read(c).keys()]).not.toEqual([...filesA.keys()]);
+      const expected = generateSyntheticCorpus({ count: 25, seed: 42 });
+      for (const { stem, text } of expected) {
+        expect(filesA.get(`${stem}.txt`)?.toString('utf8')).toBe(text);
+      }
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a missing --out or a bad --count', () => {
+    const noOut = spawnSync(process.execPath, [script, '--count', '3'], { encoding: 'utf8' });
+    expect(noOut.status).toBe(2);
+    expect(noOut.stderr).toMatch(/--out is required/);
+    const bad = spawnSync(process.execPath, [script, '--count', 'many', '--out', tmpdir()], {
+      encoding: 'utf8',
+    });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/--count must be a whole number/);
   });
 });
