@@ -111,7 +111,18 @@ export function init(root: HTMLElement): void {
       status.append(s);
     }
     if (!append) {
-      quick.replaceChildren(...r.quick.slice(0, 30).map(quickNode));
+      quick.replaceChildren(...r.quick.map(quickNode));
+      const shownTargets = r.quick.filter((x) => x.kind === 'target').length;
+      if (r.targetTotal > shownTargets) {
+        const metric = r.quick.find((x) => x.kind === 'metric');
+        const note = el(
+          'p',
+          { class: 'sr-more-targets' },
+          `另有 ${r.targetTotal - shownTargets} 个相关目标`,
+        );
+        if (metric) note.append('，见', el('a', { href: metric.href }, `${metric.title}指标页`));
+        quick.append(note);
+      }
       list.replaceChildren();
       facets.replaceChildren(
         ...FACETS.filter(([k]) => r.facets[k].length > 0).map(([k, label]) =>

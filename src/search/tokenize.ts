@@ -113,7 +113,11 @@ export function parseQuery(query: string, synonyms?: SynonymTable): ParsedQuery 
     if (n.length === 0 || seen.has(n)) continue;
     seen.add(n);
     const alts = [n];
-    for (const s of synonyms?.expand(n) ?? []) if (!alts.includes(s)) alts.push(s);
+    const syn = synonyms?.expand(n) ?? [];
+    // A synonym containing another alternative finds nothing more: drop it (fewer fetches).
+    for (const s of syn)
+      if (!alts.includes(s) && ![n, ...syn].some((o) => o !== s && o.length >= 2 && s.includes(o)))
+        alts.push(s);
     terms.push({ text: stripMarkers(n), alts });
   }
   return { phrase: normalize(clean), terms };
