@@ -8,6 +8,9 @@ import { existsSync } from 'node:fs';
 
 const CHROMIUM = '/usr/bin/chromium';
 const PACKAGES = ['chromium', 'fonts-noto-cjk'];
+// The PDF fixtures and screenshots need a CJK font as much as the browser does.
+const CJK_FONT_DIRS = ['/usr/share/fonts/opentype/noto', '/usr/share/fonts/truetype/wqy'];
+const hasCjkFont = () => CJK_FONT_DIRS.some((d) => existsSync(d));
 
 function fail(message: string): never {
   console.error(`ensure-chromium: ${message}`);
@@ -24,21 +27,22 @@ function run(command: string, args: string[]): void {
   if (result.status !== 0) fail(`${command} ${args.join(' ')} exited with status ${result.status}`);
 }
 
-if (existsSync(CHROMIUM)) {
-  console.log(`ensure-chromium: ${CHROMIUM} is present`);
+if (existsSync(CHROMIUM) && hasCjkFont()) {
+  console.log(`ensure-chromium: ${CHROMIUM} and a CJK font are present`);
 } else {
   const manual = `install it yourself: apt-get update && apt-get install -y ${PACKAGES.join(' ')}`;
   if (process.platform !== 'linux' || !existsSync('/usr/bin/apt-get')) {
-    fail(`${CHROMIUM} is missing and this is not a Debian system with apt-get; ${manual}`);
+    fail(`${CHROMIUM} or a CJK font is missing and this is not a Debian system with apt-get; ${manual}`);
   }
   if (process.getuid?.() !== 0) {
-    fail(`${CHROMIUM} is missing and installing it needs root; ${manual}`);
+    fail(`${CHROMIUM} or a CJK font is missing and installing them needs root; ${manual}`);
   }
   console.log(
-    `ensure-chromium: ${CHROMIUM} is missing; installing ${PACKAGES.join(', ')} from Debian`,
+    `ensure-chromium: installing ${PACKAGES.join(', ')} from Debian`,
   );
   run('apt-get', ['update']);
   run('apt-get', ['install', '-y', ...PACKAGES]);
   if (!existsSync(CHROMIUM)) fail(`apt-get finished but ${CHROMIUM} is still missing`);
+  if (!hasCjkFont()) fail('apt-get finished but no CJK font is installed');
   console.log(`ensure-chromium: installed ${CHROMIUM}`);
 }
