@@ -226,9 +226,13 @@ function readNumber(
   const pm = PREDICATE.exec(pre);
   const predicate = pm ? pm[1]! : '';
   let labelRegion = pm ? pre.slice(0, pm.index) : pre;
+  let labelStart = segFrom;
   // "A、B等C N家": C names the indicator, A and B are examples.
   const deng = labelRegion.lastIndexOf('等');
-  if (deng !== -1 && deng < labelRegion.length - 1) labelRegion = labelRegion.slice(deng + 1);
+  if (deng !== -1 && deng < labelRegion.length - 1) {
+    labelRegion = labelRegion.slice(deng + 1);
+    labelStart = segFrom + deng + 1;
+  }
   else if (deng === labelRegion.length - 1 && deng !== -1) labelRegion = '';
   let label = labelOverride ?? cleanLabel(labelRegion);
   let quoteTo = n.end;
@@ -280,7 +284,10 @@ function readNumber(
     }
   }
   const qualifier = qualifierOf(n, predicate, pre);
-  const quoteFrom = segFrom + (pre.length - pre.replace(FILLER, '').length);
+  let quoteFrom = segFrom + (pre.length - pre.replace(FILLER, '').length);
+  // When the noun after the number names the indicator, the quote starts at the verb before it.
+  const verbAtEnd = quoteTo === segTo && !labelOverride ? ENDS_WITH_VERB.exec(labelRegion) : null;
+  if (verbAtEnd) quoteFrom = Math.max(quoteFrom, labelStart + verbAtEnd.index);
   return { label: label || folded, metric: metricKey, kind, unit, qualifier, quoteFrom, quoteTo };
 }
 
