@@ -73,7 +73,7 @@ export function enhance(form: HTMLFormElement): void {
     if (my !== seq) return;
     const children: HTMLElement[] = [];
     let n = 0;
-    for (const x of r.quick.slice(0, 4)) children.push(option(quickNode(x), x.href, n++));
+    for (const x of r.quick.slice(0, 4)) children.push(option(quickNode(x, true), x.href, n++));
     for (const p of r.passages) children.push(option(passageNode(p, true), p.href, n++));
     const all = `/search/?q=${encodeURIComponent(q)}`;
     if (r.total === 0 && r.quick.length === 0) {
@@ -84,8 +84,8 @@ export function enhance(form: HTMLFormElement): void {
     children.push(
       option(
         el(
-          'a',
-          { href: all, class: 'search-all' },
+          'span',
+          { class: 'search-all' },
           r.total > 0 ? `查看全部 ${r.total} 条结果` : '打开搜索页',
         ),
         all,
@@ -126,7 +126,7 @@ export function enhance(form: HTMLFormElement): void {
   });
   list.addEventListener('click', (e) => {
     const o = (e.target as HTMLElement).closest<HTMLElement>('[role="option"]');
-    if (o?.dataset.href && !(e.target as HTMLElement).closest('a')) location.assign(o.dataset.href);
+    if (o?.dataset.href) location.assign(o.dataset.href);
   });
 }
 

@@ -111,7 +111,7 @@ export function init(root: HTMLElement): void {
       status.append(s);
     }
     if (!append) {
-      quick.replaceChildren(...r.quick.map(quickNode));
+      quick.replaceChildren(...r.quick.map((x) => quickNode(x)));
       const shownTargets = r.quick.filter((x) => x.kind === 'target').length;
       if (r.targetTotal > shownTargets) {
         const metric = r.quick.find((x) => x.kind === 'metric');

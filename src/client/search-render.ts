@@ -32,11 +32,16 @@ export function planLabel(p: { county: string; year: number }): string {
   return `${p.county} · ${p.year} 年`;
 }
 
-/** A passage result: plan (county, year), section heading, snippet, targets quoted in it. */
+/**
+ * A passage result: plan (county, year), section heading, snippet, targets quoted in it.
+ * `compact`: for the dropdown, whose options must hold no links (the option itself opens).
+ */
 export function passageNode(p: PassageResult, compact = false): HTMLElement {
   const head = el('span', { class: 'sr-plan' }, planLabel(p));
   const heading = el('span', { class: 'sr-heading' }, p.heading);
-  const a = el('a', { href: p.href, class: 'sr-link' }, head, ' ', heading);
+  const a = compact
+    ? el('span', { class: 'sr-link' }, head, ' ', heading)
+    : el('a', { href: p.href, class: 'sr-link' }, head, ' ', heading);
   const body = el('p', { class: 'sr-snippet' }, snippetNode(p.snippet));
   const li = el('div', { class: `sr-passage${p.tier === 2 ? ' sr-fuzzy' : ''}` }, a, body);
   if (!compact && p.targets.length > 0) {
@@ -50,11 +55,11 @@ export function passageNode(p: PassageResult, compact = false): HTMLElement {
   return li;
 }
 
-export function quickNode(q: QuickResult): HTMLElement {
+export function quickNode(q: QuickResult, compact = false): HTMLElement {
   const badge = el('span', { class: `sr-kind sr-kind-${q.kind}` }, KIND_LABEL[q.kind]);
   const a = el(
-    'a',
-    { href: q.href, class: 'sr-link' },
+    compact ? 'span' : 'a',
+    compact ? { class: 'sr-link' } : { href: q.href, class: 'sr-link' },
     badge,
     ' ',
     el('span', { class: 'sr-title' }, q.title),

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { DIST, ensureBuilt, launch, openPage, serve, type Served } from './harness.ts';
+import { axe, DIST, ensureBuilt, launch, openPage, serve, type Served } from './harness.ts';
 
 const dist = process.env.SEARCH_E2E_DIST ? resolve(process.env.SEARCH_E2E_DIST) : DIST;
 const dataDir = resolve(process.env.E2E_DATA_DIR ?? process.env.DATA_DIR ?? '.data');
@@ -221,6 +221,17 @@ describe('search page', () => {
     const r = await search('高新技木企业');
     expect(r.status).toMatch(/没有/);
     expect(await r.page.locator('.suggest a').allTextContents()).toContain('高新技术企业');
+    await r.page.context().close();
+  });
+});
+
+describe('accessibility', () => {
+  it('has no serious axe violation on a results page or with the dropdown open', async () => {
+    const r = await search('高企');
+    expect(await axe(r.page)).toEqual([]);
+    await r.page.fill('#site-search', '芦笋');
+    await r.page.waitForSelector('.search-dropdown:not([hidden]) [role="option"]');
+    expect(await axe(r.page)).toEqual([]);
     await r.page.context().close();
   });
 });
