@@ -111,18 +111,36 @@ export function init(root: HTMLElement): void {
       status.append(s);
     }
     if (!append) {
-      quick.replaceChildren(...r.quick.map((x) => quickNode(x)));
-      const shownTargets = r.quick.filter((x) => x.kind === 'target').length;
-      if (r.targetTotal > shownTargets) {
-        const metric = r.quick.find((x) => x.kind === 'metric');
-        const note = el(
-          'p',
-          { class: 'sr-more-targets' },
-          `另有 ${r.targetTotal - shownTargets} 个相关目标`,
+      const links = r.quick.filter((x) => x.kind !== 'target');
+      const targets = r.quick.filter((x) => x.kind === 'target');
+      quick.replaceChildren(...links.map((x) => quickNode(x)));
+      if (targets.length > 0) {
+        // The first few targets in view, the rest one click away; the metric page has them all.
+        const SHOW = 4;
+        const sec = el(
+          'section',
+          { class: 'sr-target-list' },
+          el('h2', {}, `各方案的目标（${r.targetTotal}）`),
         );
-        if (metric) note.append('，见', el('a', { href: metric.href }, `${metric.title}指标页`));
-        quick.append(note);
+        sec.append(...targets.slice(0, SHOW).map((x) => quickNode(x)));
+        if (targets.length > SHOW) {
+          const d = el('details', {}, el('summary', {}, `再显示 ${targets.length - SHOW} 个`));
+          d.append(...targets.slice(SHOW).map((x) => quickNode(x)));
+          sec.append(d);
+        }
+        if (r.targetTotal > targets.length) {
+          const metric = links.find((x) => x.kind === 'metric');
+          const note = el(
+            'p',
+            { class: 'sr-more-targets' },
+            `另有 ${r.targetTotal - targets.length} 个目标`,
+          );
+          if (metric) note.append('，见', el('a', { href: metric.href }, `${metric.title}指标页`));
+          sec.append(note);
+        }
+        quick.append(sec);
       }
+      if (r.passages.length > 0) quick.append(el('h2', { class: 'sr-passages-title' }, '原文段落'));
       list.replaceChildren();
       facets.replaceChildren(
         ...FACETS.filter(([k]) => r.facets[k].length > 0).map(([k, label]) =>
