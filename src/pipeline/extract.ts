@@ -239,9 +239,11 @@ function readNumber(
   const post = text.slice(n.end, segTo).trim();
   // "…培育 3 家发明专利优势企业", "…的 4 个优良品种": the noun after the number names the indicator.
   const headAfter = /的\s*$/.test(labelRegion) || ENDS_WITH_VERB.test(labelRegion);
+  let usedPost = false;
   if (!labelOverride && (!label || headAfter) && post) {
     label = cleanLabel(post);
     quoteTo = segTo;
+    usedPost = true;
   }
   // "技术合同成交额突破5亿元，同比增长20%": the second clause's subject is the first's.
   if (carryLabel && (!label || /^(?:总数|总量|数量|规模|总额|累计|合计|其中)$/.test(foldLabel(label)))) label = carryLabel;
@@ -286,7 +288,7 @@ function readNumber(
   const qualifier = qualifierOf(n, predicate, pre);
   let quoteFrom = segFrom + (pre.length - pre.replace(FILLER, '').length);
   // When the noun after the number names the indicator, the quote starts at the verb before it.
-  const verbAtEnd = quoteTo === segTo && !labelOverride ? ENDS_WITH_VERB.exec(labelRegion) : null;
+  const verbAtEnd = usedPost ? ENDS_WITH_VERB.exec(labelRegion) : null;
   if (verbAtEnd) quoteFrom = Math.max(quoteFrom, labelStart + verbAtEnd.index);
   return { label: label || folded, metric: metricKey, kind, unit, qualifier, quoteFrom, quoteTo };
 }
