@@ -170,6 +170,22 @@ describe('without JavaScript', () => {
   });
 });
 
+describe('county brief', () => {
+  it('prints as a one- or two-page A4 brief for every county', async () => {
+    const { PDFDocument } = await import('pdf-lib');
+    const page = await browser.newPage();
+    for (const slug of [...new Set(plans.map((p) => p.meta.slug))]) {
+      await page.goto(`${site.url}/counties/${slug}/`);
+      await page.emulateMedia({ media: 'print' });
+      const pdf = await page.pdf({ format: 'A4', printBackground: true });
+      const pages = (await PDFDocument.load(pdf)).getPageCount();
+      expect(pages, slug).toBeGreaterThanOrEqual(1);
+      expect(pages, slug).toBeLessThanOrEqual(2);
+    }
+    await page.close();
+  });
+});
+
 describe('downloads', () => {
   it("serves every plan's original file byte for byte and the CSV with a BOM", async () => {
     const { createHash } = await import('node:crypto');
