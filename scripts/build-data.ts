@@ -4,7 +4,7 @@
  * metrics.json, docs/<doc>.json (text + mdast tree), originals/<file> (bytes as
  * given) and report.json (errors, overrides applied, numbers to review).
  * A plan that cannot be read or fails validation stops the build with its file,
- * line and reason, after every other plan has been checked.
+ * line and reason; every other plan is still processed and written first.
  */
 import { copyFile, mkdir, readdir, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
@@ -28,11 +28,6 @@ async function main() {
   const { results, errors } = await processCorpus(files);
   const overrides = existsSync(DEFAULT_OVERRIDES_FILE) && !process.env.PLANS_DIR ? loadOverrides() : [];
   const applied = applyOverrides(results, overrides);
-  if (errors.length) {
-    for (const e of errors) console.error(`error: ${e.message}`);
-    console.error(`data: ${errors.length} plan(s) failed; fix them or move them out of ${plansDir}`);
-    process.exit(1);
-  }
   results.sort((a, b) => a.extraction.doc.localeCompare(b.extraction.doc));
   await rm(outDir, { recursive: true, force: true });
   await mkdir(join(outDir, 'docs'), { recursive: true });
@@ -58,13 +53,20 @@ async function main() {
   await writeJsonAtomic(join(outDir, 'targets.json'), targets);
   await writeJsonAtomic(join(outDir, 'metrics.json'), metrics);
   await writeJsonAtomic(join(outDir, 'report.json'), {
-    errors: [],
+    errors: errors.map((e) => ({ file: e.file, line: e.line, reason: e.reason })),
     overrides: applied,
     review: Object.fromEntries(results.map((r) => [r.extraction.doc, r.review])),
   });
   for (const a of applied) console.log(`override ${a.action} ${a.doc}: ${a.detail}${a.reason ? ` (${a.reason})` : ''}`);
   const ms = Math.round(performance.now() - started);
   console.log(`data: ${plans.length} plans, ${targets.length} targets, ${applied.length} overrides → ${outDir} in ${ms} ms`);
+  // The good plans are written (and listed in report.json with the failures), but a plan
+  // that failed stops the build: the site must not publish with a plan silently missing.
+  if (errors.length) {
+    for (const e of errors) console.error(`error: ${e.message}`);
+    console.error(`data: ${errors.length} plan(s) failed; fix them or move them out of ${plansDir}`);
+    process.exit(1);
+  }
 }
 
 await main();
