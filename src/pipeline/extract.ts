@@ -77,6 +77,7 @@ const ALL_VERBS = [...new Set([...INCREASE_VERBS, ...LEVEL_VERBS])].sort((a, b) 
 const VERB_RE = new RegExp(ALL_VERBS.join('|'), 'g');
 const LEADING_VERBS = new RegExp(`^(?:(?:${ALL_VERBS.join('|')})(?:和|及|与|并)?)+`);
 const ENDS_WITH_VERB = new RegExp(`(?:${ALL_VERBS.join('|')})\\s*$`);
+const LEVEL_PREFIX = new RegExp(`^(?:(?:${ALL_VERBS.join('|')})+)?(?:国家级|省级及以上|省级以上|省级|市级以上|市级|县级)?`);
 const CN_AFTER_VERB = new RegExp(`(?:${ALL_VERBS.join('|')}|超|约)\\s*$`);
 const POST_LABEL_CUT = /赴|在|纳入|参加|参与|进入|到|用于|落户|入驻|开展|实现/;
 
@@ -154,14 +155,20 @@ const isIncrease = (v: string) => INCREASE_VERBS.includes(v);
 const isStrong = (v: string) => STRONG_INCREASE.includes(v);
 
 /** Kind of a count or amount from the verbs around it. */
-function countKind(text: string, clauseFrom: number, segFrom: number, numStart: number): Kind | null {
+/**
+ * Kind of a count or amount from the verbs around it. `countable` is false for
+ * amounts and areas (亿元, 平方米): building or cultivating does not make those an
+ * increase (新建短期库1522.81平方米 is a project fact); only 新增/净增 does.
+ */
+function countKind(text: string, clauseFrom: number, segFrom: number, numStart: number, countable: boolean): Kind | null {
+  const byVerb = (v: string): Kind => (isStrong(v) || (countable && isIncrease(v)) ? 'increase' : 'level');
   const own = verbsIn(text, segFrom, numStart);
   if (own.length) {
     if (own.some((v) => isStrong(v.verb))) return 'increase';
     const last = own[own.length - 1]!;
     const boundToNumber = /^\s*$/.test(text.slice(last.at + last.verb.length, numStart));
     if (boundToNumber && isStative(last.verb)) return 'level';
-    return isIncrease(last.verb) ? 'increase' : 'level';
+    return byVerb(last.verb);
   }
   // No verb of its own: the verb that governs the enumeration, skipping 达 bound to other numbers.
   const earlier = verbsIn(text, clauseFrom, segFrom);
@@ -169,7 +176,7 @@ function countKind(text: string, clauseFrom: number, segFrom: number, numStart: 
     const v = earlier[i]!;
     const bound = /^\s*[\d零〇一二两三四五六七八九十]/.test(text.slice(v.at + v.verb.length));
     if (bound && isStative(v.verb)) continue;
-    return isIncrease(v.verb) ? 'increase' : 'level';
+    return byVerb(v.verb);
   }
   return null;
 }
@@ -220,8 +227,10 @@ interface Reading {
 /** Reads one number of a clause: label, metric, kind, unit, qualifier and the quote's extent. */
 function readNumber(
   text: string, n: NumberMention, taxonomy: Taxonomy, clauseFrom: number, segFrom: number, segTo: number,
-  labelOverride?: string, carryLabel?: string,
+  labelOverride?: string, carry?: { label: string; kind: Kind },
 ): Reading {
+  const carryLabel = carry?.label;
+  let carried = false;
   const pre = text.slice(segFrom, n.start);
   const pm = PREDICATE.exec(pre);
   const predicate = pm ? pm[1]! : '';
@@ -246,7 +255,16 @@ function readNumber(
     usedPost = true;
   }
   // "技术合同成交额突破5亿元，同比增长20%": the second clause's subject is the first's.
-  if (carryLabel && (!label || /^(?:总数|总量|数量|规模|总额|累计|合计|其中)$/.test(foldLabel(label)))) label = carryLabel;
+  if (carryLabel && (!label || /^(?:总数|总量|数量|规模|总额|累计|合计|其中|年均)$/.test(foldLabel(label)))) {
+    label = carryLabel;
+    carried = true;
+  }
+  // "…创新平台10个以上，其中国家级1-2个": a bare level word narrows the previous indicator.
+  const level = /^(?:其中)?((?:国家|省|市|县)级?(?:及以上|以上)?)$/.exec(foldLabel(label));
+  if (carryLabel && level) {
+    label = `${level[1]}${carryLabel.replace(LEVEL_PREFIX, '')}`;
+    carried = true;
+  }
   let unit = n.unit;
   let match = matchMetric(taxonomy, label, unit);
   // A verb closing the phrase (…信用贷款发放 8000万元) is not part of the indicator's name.
@@ -279,7 +297,7 @@ function readNumber(
     kind = 'density';
     unit = `${unit}/万人`;
   } else {
-    kind = countKind(text, clauseFrom, segFrom, n.start) ?? def?.default_kind ?? 'level';
+    kind = countKind(text, clauseFrom, segFrom, n.start, COUNT_UNITS.has(unit) || /^台|套/.test(unit)) ?? (carried && carry && (carry.kind === 'increase' || carry.kind === 'level') ? carry.kind : null) ?? def?.default_kind ?? 'level';
     if (def && !def.comparable_kinds.includes(kind)) {
       const swap: Kind = kind === 'increase' ? 'level' : 'increase';
       if ((kind === 'increase' || kind === 'level') && def.comparable_kinds.includes(swap)) kind = swap;
@@ -325,7 +343,7 @@ function extractFromUnit(u: TextUnit, taxonomy: Taxonomy, out: ExtractOutput, or
     return true;
   });
   const handled = new Set<NumberMention>();
-  let lastLabel: { sentence: number; label: string } | null = null;
+  let lastLabel: { sentence: number; label: string; kind: Kind } | null = null;
   for (const n of numbers) {
     if (handled.has(n)) continue;
     const clauseFrom = clauseStart(text, n.start);
@@ -361,9 +379,9 @@ function extractFromUnit(u: TextUnit, taxonomy: Taxonomy, out: ExtractOutput, or
     const segFrom = segmentStart(text, n.start, clauseFrom);
     const segTo = segmentEnd(text, n, clauseTo, sameClause);
     const sentence = sentenceStart(text, n.start);
-    const carry = lastLabel && lastLabel.sentence === sentence ? lastLabel.label : undefined;
+    const carry = lastLabel && lastLabel.sentence === sentence ? lastLabel : undefined;
     const r = readNumber(text, n, taxonomy, clauseFrom, segFrom, segTo, undefined, carry);
-    lastLabel = { sentence, label: r.label };
+    lastLabel = { sentence, label: r.label, kind: r.kind };
     push(u, n, r, zones, parens, out, order);
   }
 }

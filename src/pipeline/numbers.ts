@@ -48,7 +48,7 @@ export function parseNumber(s: string): number | null {
  * Kept as data here because they are grammar, not taxonomy.
  */
 export const UNITS = [
-  '个百分点', '百分点', '万人次', '人次', '家次', '项次', '台次',
+  '个百分点', '百分点', '万人次', '人次', '家次', '项次', '台次', '场次', '批次', '户次', '个次',
   '亿美元', '万美元', '亿元', '万元', '千元', '元',
   '万平方米', '平方公里', '平方米', '万亩', '亩', '万吨', '吨', '公里', '千米',
   '台(套)', '台套', '%', '‰',

@@ -167,7 +167,7 @@ export function structure(body: string): Block[] {
     }
     const frag = trimFragment(body, line.start, line.end)!;
     if (!seenContent && line.norm.length <= MAX_HEADING && !/[。，,；;]/.test(line.norm)) {
-      blocks.push({ kind: 'title', depth: 0, fragments: [frag], display: line.norm, line: li });
+      blocks.push({ kind: 'title', depth: 0, fragments: [frag], display: line.raw.trim(), line: li });
       seenContent = true;
       pendingJoin = false;
       continue;

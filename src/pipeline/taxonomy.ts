@@ -40,7 +40,7 @@ export function foldLabel(label: string): string {
   return label.normalize('NFKC').replace(/[\s“”"'‘’「」『』《》]/g, '');
 }
 
-const GENERIC_TAIL = /(?:的)?(?:数量|总数|总量|个数|数目|余额|总额|规模|登记金额|金额|发放额|发放量|评价入库数|入库数|认定数|认定数量|家数|数)$/;
+const GENERIC_TAIL = /(?:的)?(?:数量|总数|总量|个数|数目|余额|总额|规模|登记金额|金额|发放额|发放量|评价入库数|入库数|认定数|认定数量|家数|累计|数)$/;
 
 export function parseTaxonomy(yamlText: string, file: string): Taxonomy {
   let raw: unknown;
