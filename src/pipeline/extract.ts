@@ -455,17 +455,26 @@ function push(
 
 const ALLOCATION = /^(.+?)\s*(\d+(?:\.\d+)?)\s*(亿元|万元|元|家|项|个|件|名|%)?$/;
 
-/** Indicator tables: one target per row, from the indicator and target cells, with allocations. */
+/**
+ * Indicator tables: one target per row and target column, from the indicator and
+ * target cells, with allocations from the responsible cells. A target column
+ * headed by a year (2025年) gives that year as deadline; a bare number takes its
+ * unit from a 单位 column.
+ */
 function extractIndicatorRow(
   body: string, table: Table, cells: Table['rows'][number]['cells'], anchor: string, section: string,
   unitId: number, taxonomy: Taxonomy, out: ExtractOutput, order: { n: number },
 ): void {
   const ind = table.roles.indexOf('indicator');
-  const tgt = table.roles.indexOf('target');
   const indicator = cells[ind === -1 ? 0 : ind];
-  const target = cells[tgt === -1 ? 1 : tgt];
-  if (!indicator || !target) return;
-  const rest = cells.filter((c) => c !== indicator && c !== target);
+  const targetCols = table.roles.flatMap((r, i) => (r === 'target' ? [i] : []));
+  if (targetCols.length === 0) targetCols.push(1);
+  const unitCol = table.roles.indexOf('unit');
+  const unitCell = unitCol === -1 ? undefined : cells[unitCol];
+  if (!indicator) return;
+  const used = new Set([indicator, unitCell, ...targetCols.map((c) => cells[c])]);
+  // Cell-per-line tables have no fixed columns: everything after the target is responsibility.
+  const rest = cells.filter((c, i) => !used.has(c) && (table.roles[i] === undefined || table.roles[i] === 'responsible' || table.roles[i] === 'other'));
   const lead: string[] = [];
   const allocations: Allocation[] = [];
   for (const c of rest) {
@@ -477,38 +486,44 @@ function extractIndicatorRow(
       } else lead.push(...unitsInCell(piece));
     }
   }
-  const joined = `${indicator.text}${target.text}`;
-  const u = cellUnit(body, target.start, target.end);
-  const nums = findNumbers(u.norm.text).filter((n) => n.unit);
-  const n = nums[0];
-  if (!n) return;
-  // Read the number as if the indicator preceded it in one sentence.
-  const text = `${indicator.text.replace(/\s+/g, '')}${u.norm.text}`;
-  const shift = text.length - u.norm.text.length;
-  const shifted: NumberMention = { ...n, start: n.start + shift, end: n.end + shift, numberEnd: n.numberEnd + shift };
-  const r = readNumber(text, shifted, taxonomy, 0, 0, shifted.end);
-  void joined;
-  out.mentions.push({
-    metric: r.metric,
-    label: cleanLabel(indicator.text.replace(/\s+/g, '')),
-    kind: r.kind,
-    value: n.value,
-    value_max: n.valueMax,
-    unit: r.unit,
-    qualifier: r.qualifier,
-    deadline: null,
-    quotes: [
-      { start: indicator.start, end: indicator.end },
-      { start: target.start, end: target.end },
-    ],
-    anchor,
-    section,
-    lead,
-    allocations: allocations.reduce((s, a) => s + a.value, 0) > 0 ? allocations : [],
-    fromTable: true,
-    unitId,
-    order: order.n++,
-  });
+  const indicatorText = indicator.text.replace(/\s+/g, '');
+  for (const col of targetCols) {
+    const target = cells[col];
+    if (!target) continue;
+    const u = cellUnit(body, target.start, target.end);
+    const unitText = unitCell?.text.replace(/\s+/g, '') ?? '';
+    // A bare number ("200") reads with the unit column's unit ("家").
+    const cellText = /^[\d.]+$/.test(u.norm.text.trim()) && unitText ? `${u.norm.text.trim()}${unitText}` : u.norm.text;
+    const n = findNumbers(cellText).find((x) => x.unit);
+    if (!n) continue;
+    // Read the number as if the indicator preceded it in one sentence.
+    const text = `${indicatorText}${cellText}`;
+    const shift = indicatorText.length;
+    const shifted: NumberMention = { ...n, start: n.start + shift, end: n.end + shift, numberEnd: n.numberEnd + shift };
+    const r = readNumber(text, shifted, taxonomy, 0, 0, shifted.end);
+    const year = /(20\d{2})/.exec(table.header[col]?.text ?? '');
+    out.mentions.push({
+      metric: r.metric,
+      label: cleanLabel(indicatorText),
+      kind: r.kind,
+      value: n.value,
+      value_max: n.valueMax,
+      unit: r.unit,
+      qualifier: r.qualifier,
+      deadline: year && targetCols.length > 0 && table.header.length > 0 ? Number(year[1]) : null,
+      quotes: [
+        { start: indicator.start, end: indicator.end },
+        { start: target.start, end: target.end },
+      ],
+      anchor,
+      section,
+      lead,
+      allocations: allocations.reduce((s, a) => s + a.value, 0) > 0 ? allocations : [],
+      fromTable: true,
+      unitId,
+      order: order.n++,
+    });
+  }
 }
 
 /** Runs the extraction over all blocks of a plan. */

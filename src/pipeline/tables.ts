@@ -21,7 +21,7 @@ export interface TableRow {
   group: boolean;
 }
 
-export type ColumnRole = 'seq' | 'indicator' | 'target' | 'task' | 'responsible' | 'person' | 'other';
+export type ColumnRole = 'seq' | 'indicator' | 'target' | 'unit' | 'baseline' | 'task' | 'responsible' | 'person' | 'other';
 
 export interface Table {
   firstLine: number;
@@ -191,8 +191,11 @@ export function rolesOf(header: Cell[]): ColumnRole[] {
     const t = h.text.replace(/\s+/g, '');
     if (/序号|编号/.test(t)) return 'seq';
     if (/责任人|领导|联系人/.test(t)) return 'person';
+    // "单位" alone is the unit of measure (家, 亿元); 责任单位 is who answers for it.
+    if (/^(计量)?单位$/.test(t)) return 'unit';
     if (/单位|部门|牵头/.test(t)) return 'responsible';
-    if (/目标|指标值|任务数|数值/.test(t) && !/名称/.test(t)) return 'target';
+    if (/基数|基期|现状|基础值|完成情况|实际/.test(t)) return 'baseline';
+    if ((/目标|指标值|任务数|数值/.test(t) && !/名称/.test(t)) || /^(20\d{2})年?(目标|目标值)?$/.test(t)) return 'target';
     if (/指标/.test(t)) return 'indicator';
     if (/任务|工作|内容|事项/.test(t)) return 'task';
     return 'other';

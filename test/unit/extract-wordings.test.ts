@@ -65,3 +65,26 @@ describe('more indicator wordings', () => {
     expect(targetWith(ts, '设立1亿元').label).toBe('科技创新引导基金');
   });
 });
+
+describe('an indicator table with unit, baseline and year columns', () => {
+  const ts = targetsOf(
+    [
+      '主要指标表',
+      '| 序号 | 指标名称 | 单位 | 2022年基数 | 2025年目标 | 责任单位 |',
+      '| --- | --- | --- | --- | --- | --- |',
+      '| 1 | 高新技术企业数量 | 家 | 120 | 200 | 县科技局 |',
+      '| 2 | 全社会研发经费投入强度 | % | 2.1 | 2.5 | 县科技局、县统计局 |',
+    ].join('\n'),
+  );
+
+  it('reads the target column with the unit column, not the baseline, and the year as deadline', () => {
+    expect(ts.map((t) => `${reading(t)} ${t.deadline}`)).toEqual([
+      'hightech_firms/level 200家 reach 2025',
+      'rd_spending/share 2.5% reach 2025',
+    ]);
+  });
+
+  it('takes the responsible column as lead, never the unit of measure', () => {
+    expect(ts.map((t) => t.lead)).toEqual([['县科技局'], ['县科技局', '县统计局']]);
+  });
+});
