@@ -168,7 +168,9 @@ function countKind(text: string, clauseFrom: number, segFrom: number, numStart: 
     const last = own[own.length - 1]!;
     const boundToNumber = /^\s*$/.test(text.slice(last.at + last.verb.length, numStart));
     if (boundToNumber && isStative(last.verb)) return 'level';
-    return byVerb(last.verb);
+    // The first verb governs the phrase; later ones sit inside the indicator's name
+    // (建设省级科技成果转化中试基地: 建设 decides, not 转化).
+    return byVerb(own[0]!.verb);
   }
   // No verb of its own: the verb that governs the enumeration, skipping 达 bound to other numbers.
   const earlier = verbsIn(text, clauseFrom, segFrom);
@@ -267,6 +269,16 @@ function readNumber(
   }
   let unit = n.unit;
   let match = matchMetric(taxonomy, label, unit);
+  // "登记技术合同150项，成交额8亿元" / "…增加值增长10%，占GDP比重25%": a short label
+  // completes the sentence's subject.
+  if (!match && carryLabel && !carried && (label.startsWith('占') || foldLabel(label).length <= 4)) {
+    const joined = `${carryLabel.replace(/(?:数量|总数|总量)$/, '')}${label}`;
+    const joinedMatch = matchMetric(taxonomy, joined, unit) ?? (/^占/.test(label) ? matchMetric(taxonomy, carryLabel, '') : null);
+    if (joinedMatch) {
+      match = joinedMatch;
+      label = joined;
+    }
+  }
   // A verb closing the phrase (…信用贷款发放 8000万元) is not part of the indicator's name.
   const withoutVerb = label.replace(ENDS_WITH_VERB, '').trim();
   if (!match && withoutVerb && withoutVerb !== label) {

@@ -37,7 +37,8 @@ export interface Taxonomy {
 
 /** Quote marks and book-title marks never change what an indicator is. */
 export function foldLabel(label: string): string {
-  return label.normalize('NFKC').replace(/[\s“”"'‘’「」『』《》]/g, '');
+  // R&D is written three ways; the taxonomy's wordings use 研发.
+  return label.normalize('NFKC').replace(/[\s“”"'‘’「」『』《》]/g, '').replace(/R&D|研究与试验发展/gi, '研发');
 }
 
 const GENERIC_TAIL = /(?:的)?(?:数量|总数|总量|个数|数目|余额|总额|规模|登记金额|金额|发放额|发放量|评价入库数|入库数|认定数|认定数量|家数|累计|数)$/;

@@ -88,3 +88,19 @@ describe('an indicator table with unit, baseline and year columns', () => {
     expect(ts.map((t) => t.lead)).toEqual([['县科技局'], ['县科技局', '县统计局']]);
   });
 });
+
+describe('short labels complete the sentence subject; R&D spellings; the governing verb', () => {
+  const ts = targetsOf(
+    '高新技术产业增加值增长10%，占GDP比重提升至25%；登记技术合同150项，成交额8亿元；R&D投入强度提高0.2个百分点；建设省级科技成果转化中试基地1个。',
+  );
+
+  it.each([
+    ['占GDP比重提升至25%', 'hightech_value_added/share 25% reach'],
+    ['成交额8亿元', 'tech_contract_value/level 8亿元 reach'],
+    ['登记技术合同150项', 'tech_contract_count/level 150项 reach'],
+    ['提高0.2个百分点', 'rd_spending/increase 0.2个百分点 reach'],
+    ['中试基地1个', 'other/increase 1个 reach'],
+  ])('%s → %s', (quote, expected) => {
+    expect(reading(targetWith(ts, quote))).toBe(expected);
+  });
+});
