@@ -67,6 +67,21 @@ describe('every page type', () => {
     }
     expect(problems).toEqual([]);
   });
+
+  it('fits a phone screen: only tables and charts scroll sideways, never the page', async () => {
+    const wide: string[] = [];
+    for (const path of pageTypes()) {
+      const { page, context } = await openPage(browser, site.url, { viewport: { width: 390, height: 844 } });
+      await page.goto(site.url + path);
+      const tooWide = await page.evaluate(() => {
+        const d = (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document;
+        return d.documentElement.scrollWidth > (globalThis as unknown as { innerWidth: number }).innerWidth + 1;
+      });
+      if (tooWide) wide.push(path);
+      await context.close();
+    }
+    expect(wide).toEqual([]);
+  });
 });
 
 describe('metric page', () => {
