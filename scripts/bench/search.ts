@@ -172,6 +172,22 @@ function track(page: Page, base: string, dist: string, prefix: string): string[]
 }
 const bytesOf = (files: string[]): number => files.reduce((a, f) => a + gzSize(f), 0);
 
+/** Times each fixed query, one after another, on the engine the page has open. */
+async function timeEach(page: Page): Promise<number[]> {
+  const times: number[] = [];
+  for (const q of QUERIES) {
+    times.push(
+      await page.evaluate(async (q) => {
+        const e = (globalThis as unknown as { __engine: { search: (q: string, o: object) => Promise<unknown> } }).__engine;
+        const t0 = performance.now();
+        await e.search(q, { limit: 10 });
+        return performance.now() - t0;
+      }, q),
+    );
+  }
+  return times;
+}
+
 async function ours(
   browser: Browser,
   base: string,
@@ -198,38 +214,10 @@ async function ours(
   }, QUERIES[0]!);
   await page.waitForTimeout(50);
   const first = [...fetched];
-  const times: number[] = [];
-  for (const q of QUERIES) {
-    times.push(
-      await page.evaluate(async (q) => {
-        const e = (
-          globalThis as unknown as {
-            __engine: { search: (q: string, o: object) => Promise<unknown> };
-          }
-        ).__engine;
-        const t0 = performance.now();
-        await e.search(q, { limit: 10 });
-        return performance.now() - t0;
-      }, q),
-    );
-  }
+  const times = await timeEach(page);
   await page.waitForTimeout(50);
   const totalBytes = bytesOf(fetched);
-  const warm: number[] = [];
-  for (const q of QUERIES) {
-    warm.push(
-      await page.evaluate(async (q) => {
-        const e = (
-          globalThis as unknown as {
-            __engine: { search: (q: string, o: object) => Promise<unknown> };
-          }
-        ).__engine;
-        const t0 = performance.now();
-        await e.search(q, { limit: 10 });
-        return performance.now() - t0;
-      }, q),
-    );
-  }
+  const warm = await timeEach(page);
   // Ranked list only (counts, facets, plans), each query cold, in a fresh page.
   const ctx2 = await browser.newContext();
   const page2 = await ctx2.newPage();
