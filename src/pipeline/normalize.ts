@@ -66,20 +66,3 @@ export function normalizeWithMap(original: string): NormalizedText {
   map[len] = original.length;
   return { text: parts.join(''), toOriginal: map.subarray(0, len + 1) };
 }
-
-/** Maps a half-open range of the normalised text back to the original. */
-export function originalRange(n: NormalizedText, start: number, end: number): [number, number] {
-  const s = n.toOriginal[start]!;
-  const last = n.toOriginal[Math.max(start, end - 1)]!;
-  let e = last + 1;
-  if (end > start && end < n.toOriginal.length) {
-    const next = n.toOriginal[end]!;
-    if (next > last) e = next;
-  }
-  return [s, e];
-}
-
-/** NFKC with white space removed: the form used to compare wordings and labels. */
-export function fold(s: string): string {
-  return s.normalize('NFKC').replace(/\s+/g, '');
-}

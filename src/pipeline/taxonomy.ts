@@ -93,6 +93,7 @@ export function loadTaxonomy(file: string): Taxonomy {
  * of a percentage is counted in points (提高0.2个百分点), so 个百分点 and 百分点
  * belong to a metric measured in %.
  */
+/** A unit's numerator for the taxonomy's unit lists, where 个百分点 counts as %. */
 function unitNumerator(unit: string): string {
   const numerator = unit.split('/')[0]!;
   return /^(?:个)?百分点$/.test(numerator) ? '%' : numerator;

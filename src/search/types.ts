@@ -57,14 +57,7 @@ export interface SearchInput {
 }
 
 /** One row of the manifest's document table. */
-export interface DocRow {
-  doc: string;
-  county: string;
-  prefecture: string;
-  province: string;
-  year: number;
-  slug: string;
-  title: string;
+export interface DocRow extends Omit<SearchDoc, 'paragraphs'> {
   /** First global paragraph id of the document. */
   p0: number;
   /** Number of paragraphs. */
