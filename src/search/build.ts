@@ -7,9 +7,20 @@
  * - `g/<hex>.json`: postings of one frequent bigram (so a query for a common
  *   word never drags a whole hashed shard of other words along, and a rare
  *   word's shard stays small).
- * - `t/<i>.json`: paragraph text, heading and targets for `chunk` consecutive
- *   paragraphs — fetched only for results that are shown.
- * - `m/<metric>.json`: the targets of one metric across all plans.
+ * - `t/<i>.json`: paragraph text, heading and targets of consecutive paragraphs,
+ *   about `chunkBytes` per file — fetched only for results that are shown.
+ *
+ * Plans are laid out newest year first (then in the input's order), the order
+ * in which results that score alike are listed. So the first page of a query's
+ * results mostly falls in a few neighbouring text files rather than one file
+ * per plan, and those files keep serving later queries from the cache.
+ * - `w/<i>.json`: for synonym group i (a metric's wordings), the paragraphs
+ *   containing each wording, with counts: a glossary term expands to up to
+ *   six wordings, and looking each up through bigrams would take a dozen
+ *   files, most of them the largest (企业, 技术, 科技); this takes one.
+ * - `m/<metric>.json`: the targets of one metric across all plans, newest plan
+ *   first; `m/<metric>.head.json`: its first MAX_TARGETS rows, all a one-word
+ *   query needs.
  *
  * Postings of a bigram are a flat list of numbers:
  *   [paragraphDelta, count, pos1, posDelta2, …, paragraphDelta, count, …]
@@ -17,7 +28,7 @@
 import { normalize } from './normalize.ts';
 import { bigrams } from './tokenize.ts';
 import { buildSynonyms } from './synonyms.ts';
-import { paths, shardOf } from './layout.ts';
+import { MAX_TARGETS, paths, shardOf } from './layout.ts';
 import type { ChunkRow, DocRow, Manifest, SearchInput, TargetRow } from './types.ts';
 
 export interface BuildOptions {
@@ -25,8 +36,8 @@ export interface BuildOptions {
   shardBytes?: number;
   /** Postings longer than this many numbers get their own file (default 4000). */
   heavyNumbers?: number;
-  /** Paragraphs per text chunk (default 16). */
-  chunk?: number;
+  /** Raw size of a text file, at most (default 48 KB; a longer paragraph gets a file of its own). */
+  chunkBytes?: number;
 }
 
 export interface BuiltIndex {
@@ -38,7 +49,7 @@ export interface BuiltIndex {
 export function buildIndex(input: SearchInput, opts: BuildOptions = {}): BuiltIndex {
   const shardBytes = opts.shardBytes ?? 24_000;
   const heavyNumbers = opts.heavyNumbers ?? 4000;
-  const chunk = opts.chunk ?? 16;
+  const chunkBytes = opts.chunkBytes ?? 48_000;
   const metricIndex = new Map(input.metrics.map((m, i) => [m.key, i]));
 
   // bigram → flat postings under construction
@@ -46,8 +57,16 @@ export function buildIndex(input: SearchInput, opts: BuildOptions = {}): BuiltIn
   const lastPid = new Map<string, number>();
   const docs: DocRow[] = [];
   const chunks: ChunkRow[][] = [];
+  const chunkStarts: number[] = [];
+  let chunkSize = Infinity;
   let pid = 0;
-  for (const d of input.docs) {
+  const enc = new TextEncoder();
+  const norms: string[] = [];
+  const layout = input.docs
+    .map((d, i) => [d, i] as const)
+    .sort(([a, i], [b, j]) => b.year - a.year || i - j)
+    .map(([d]) => d);
+  for (const d of layout) {
     const row: DocRow = {
       doc: d.doc,
       county: d.county,
@@ -62,6 +81,7 @@ export function buildIndex(input: SearchInput, opts: BuildOptions = {}): BuiltIn
     };
     d.paragraphs.forEach((p, local) => {
       const norm = normalize(p.text);
+      norms.push(norm);
       const positions = new Map<string, number[]>();
       for (const [bg, pos] of bigrams(norm)) {
         const list = positions.get(bg);
@@ -81,13 +101,20 @@ export function buildIndex(input: SearchInput, opts: BuildOptions = {}): BuiltIn
         if (mi !== undefined) metricsHere.add(mi);
       }
       for (const mi of metricsHere) row.tm.push(local, mi);
-      const ci = Math.floor(pid / chunk);
-      (chunks[ci] ??= []).push([
+      const stored: ChunkRow = [
         p.anchor,
         p.heading,
         p.text,
         p.targets.map((t) => [t.id, t.metric, t.label, t.quote]),
-      ]);
+      ];
+      const size = enc.encode(JSON.stringify(stored)).length + 1;
+      if (chunkSize + size > chunkBytes) {
+        chunkStarts.push(pid);
+        chunks.push([]);
+        chunkSize = 0;
+      }
+      chunks[chunks.length - 1]!.push(stored);
+      chunkSize += size;
       pid++;
     });
     docs.push(row);
@@ -117,6 +144,13 @@ export function buildIndex(input: SearchInput, opts: BuildOptions = {}): BuiltIn
   for (const bg of heavy) files.set(paths.heavy(bg), JSON.stringify(post.get(bg)));
   chunks.forEach((c, i) => files.set(paths.chunk(i), JSON.stringify(c ?? [])));
 
+  const syn = buildSynonyms(input.metrics);
+  syn.groups.forEach((group, gi) => {
+    const lists: Record<string, number[]> = {};
+    for (const w of group) if (w.length >= 2) lists[w] = occurrences(w, post, norms);
+    files.set(paths.group(gi), JSON.stringify(lists));
+  });
+
   const docIndex = new Map(docs.map((d, i) => [d.doc, i]));
   const byMetric = new Map<string, TargetRow[]>();
   for (const t of input.targets) {
@@ -129,16 +163,18 @@ export function buildIndex(input: SearchInput, opts: BuildOptions = {}): BuiltIn
   const targetFiles: Record<string, number> = {};
   for (const [key, rows] of byMetric) {
     if (!metricIndex.has(key)) continue;
+    // Newest plan first (stable: plan order, then the plan's own order).
+    rows.sort((a, b) => docs[b[0]]!.year - docs[a[0]]!.year);
     targetFiles[key] = rows.length;
     files.set(paths.targets(key), JSON.stringify(rows));
+    files.set(paths.targetsHead(key), JSON.stringify(rows.slice(0, MAX_TARGETS)));
   }
 
-  const syn = buildSynonyms(input.metrics);
   const manifest: Manifest = {
-    v: 1,
+    v: 2,
     shards,
     heavy,
-    chunk,
+    texts: chunkStarts,
     docs,
     metrics: input.metrics,
     synonyms: syn.groups,
@@ -147,11 +183,39 @@ export function buildIndex(input: SearchInput, opts: BuildOptions = {}): BuiltIn
   };
   files.set(paths.manifest, JSON.stringify(manifest));
   let bytes = 0;
-  const enc = new TextEncoder();
   for (const v of files.values()) bytes += enc.encode(v).length;
   return {
     files,
     manifest,
     stats: { paragraphs: pid, bigrams: post.size, shards, heavy: heavy.length, bytes },
   };
+}
+
+/**
+ * Paragraphs containing `w` and how often (overlapping, as a bigram-position
+ * lookup counts), as flat [paragraphDelta, count, …]. Only paragraphs holding
+ * the word's rarest bigram are scanned.
+ */
+function occurrences(w: string, post: Map<string, number[]>, norms: string[]): number[] {
+  let rarest: number[] | undefined;
+  for (const [bg] of bigrams(w)) {
+    const list = post.get(bg);
+    if (!list) return [];
+    if (!rarest || list.length < rarest.length) rarest = list;
+  }
+  const out: number[] = [];
+  let last = 0;
+  let pid = 0;
+  for (let i = 0; i < rarest!.length;) {
+    pid += rarest![i]!;
+    i += 2 + rarest![i + 1]!;
+    const text = norms[pid]!;
+    let count = 0;
+    for (let k = text.indexOf(w); k >= 0; k = text.indexOf(w, k + 1)) count++;
+    if (count > 0) {
+      out.push(pid - last, count);
+      last = pid;
+    }
+  }
+  return out;
 }

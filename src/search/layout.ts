@@ -19,10 +19,16 @@ export function heavyName(bigram: string): string {
   return [...bigram].map((c) => c.codePointAt(0)!.toString(16).padStart(4, '0')).join('-');
 }
 
+/** Targets per metric listed with a query's results; the metric page has the rest. */
+export const MAX_TARGETS = 20;
+
 export const paths = {
   manifest: 'manifest.json',
   shard: (i: number) => `b/${i}.json`,
   heavy: (bigram: string) => `g/${heavyName(bigram)}.json`,
   chunk: (i: number) => `t/${i}.json`,
+  group: (i: number) => `w/${i}.json`,
   targets: (metric: string) => `m/${encodeURIComponent(metric)}.json`,
+  /** The first MAX_TARGETS rows of `targets` (rows are stored newest plan first). */
+  targetsHead: (metric: string) => `m/${encodeURIComponent(metric)}.head.json`,
 };

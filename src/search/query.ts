@@ -14,12 +14,10 @@ import Fuse from 'fuse.js';
 import { normalize, stripMarkers } from './normalize.ts';
 import { cover, parseQuery, type ParsedQuery } from './tokenize.ts';
 import { buildSynonyms, type SynonymTable } from './synonyms.ts';
-import { paths, shardOf } from './layout.ts';
+import { MAX_TARGETS, paths, shardOf } from './layout.ts';
 import { snippet, type Segment } from './highlight.ts';
+import { Ranker, type Matches } from './rank.ts';
 import type { ChunkRow, Manifest, SearchMetric, TargetRow } from './types.ts';
-
-/** Target results listed per query; the metric page has the rest. */
-export const MAX_TARGETS = 20;
 
 export type Loader = (path: string) => Promise<unknown>;
 
@@ -63,12 +61,6 @@ function decode(flat: number[]): Postings {
   }
   starts.push(pos.length);
   return { pids, starts, pos };
-}
-
-/** Paragraph ids (ascending) containing a string, and how often. */
-export interface Matches {
-  pids: number[];
-  counts: number[];
 }
 
 const EMPTY: Postings = { pids: [], starts: [0], pos: [] };
@@ -164,12 +156,11 @@ export const defaultUrls: SiteUrls = {
   county: (slug) => `/counties/${encodeURIComponent(slug)}/`,
 };
 
+/** A ranked paragraph on the page being shown. */
 interface Hit {
   pid: number;
   doc: number;
   tier: 0 | 1 | 2;
-  terms: number;
-  score: number;
   /** Bit k set: the k-th alternative (numbered across terms) occurs. */
   alts: number;
   /** The whole query occurs contiguously. */
@@ -243,7 +234,33 @@ export class SearchEngine {
     return p;
   }
 
+  private wordingGroups?: Map<string, number>;
+  /** Group file holding a glossary wording's matches (the first group listing it). */
+  private groupOf(norm: string): number | undefined {
+    if (!this.wordingGroups) {
+      const m = new Map<string, number>();
+      this.manifest.synonyms.forEach((g, gi) => {
+        for (const w of g) if (w.length >= 2 && !m.has(w)) m.set(w, gi);
+      });
+      this.wordingGroups = m;
+    }
+    return this.wordingGroups.get(norm);
+  }
+
   private async matchUncached(norm: string): Promise<Matches | null> {
+    const group = this.groupOf(norm);
+    if (group !== undefined) {
+      const lists = await this.file<Record<string, number[]>>(paths.group(group));
+      const flat = lists[norm] ?? [];
+      const pids: number[] = [];
+      const counts: number[] = [];
+      for (let i = 0, pid = 0; i < flat.length; i += 2) {
+        pid += flat[i]!;
+        pids.push(pid);
+        counts.push(flat[i + 1]!);
+      }
+      return { pids, counts };
+    }
     const parts = cover(norm);
     if (parts.length === 0) return null;
     const lists = await Promise.all(parts.map((c) => this.bigram(c.bigram)));
@@ -289,16 +306,26 @@ export class SearchEngine {
     return { pids, counts };
   }
 
-  docOf(pid: number): number {
-    const docs = this.manifest.docs;
-    let lo = 0;
-    let hi = docs.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (docs[mid]!.p0 <= pid) lo = mid;
-      else hi = mid - 1;
+  private pidDocCache?: Int32Array;
+  /** Document index of every paragraph id. */
+  private pidDoc(): Int32Array {
+    if (!this.pidDocCache) {
+      const docs = this.manifest.docs;
+      const last = docs[docs.length - 1];
+      const out = new Int32Array(last ? last.p0 + last.n : 0);
+      docs.forEach((d, i) => out.fill(i, d.p0, d.p0 + d.n));
+      this.pidDocCache = out;
     }
-    return lo;
+    return this.pidDocCache;
+  }
+
+  private rankerCache?: Ranker;
+  private ranker(): Ranker {
+    this.rankerCache ??= new Ranker(
+      this.pidDoc(),
+      this.manifest.docs.map((d) => d.year),
+    );
+    return this.rankerCache;
   }
 
   private docFieldsCache?: string[][];
@@ -363,114 +390,48 @@ export class SearchEngine {
     const quickP = this.quick(parsed);
     const [phrase, altMatches] = await Promise.all([phraseP, Promise.all(altsP)]);
 
-    // Alternatives are numbered across terms; a hit keeps a bit mask of those it contains.
-    const altBase: number[] = [];
-    const altStrings: string[] = [];
-    for (const t of live) {
-      altBase.push(altStrings.length);
-      altStrings.push(...t.alts);
-    }
-    // Dense accumulators over all paragraphs; `touched` lists the ones hit.
+    // Alternatives are numbered across terms (as in the ranker's bit masks).
+    const altStrings = live.flatMap((t) => t.alts);
     const docs = this.manifest.docs;
-    const last = docs[docs.length - 1];
-    const P = last ? last.p0 + last.n : 0;
-    const altBits = new Int32Array(P);
-    const score = new Float64Array(P);
-    const tierOf = new Uint8Array(P).fill(2);
-    const touched: number[] = [];
-    live.forEach((t, ti) => {
-      altMatches[ti]!.forEach((m, ai) => {
-        if (!m) return;
-        const bit = altBase[ti]! + ai < 31 ? 1 << (altBase[ti]! + ai) : 0;
-        const weight = ai === 0 ? 1 : 0.8;
-        const tier = ai === 0 ? 0 : 1;
-        for (let i = 0; i < m.pids.length; i++) {
-          const pid = m.pids[i]!;
-          if (altBits[pid] === 0 && score[pid] === 0) touched.push(pid);
-          altBits[pid]! |= bit;
-          score[pid]! += Math.min(m.counts[i]!, 5) * weight;
-          // One term: the term itself is tier 0, a synonym tier 1.
-          if (!multi && tier < tierOf[pid]!) tierOf[pid] = tier;
-        }
-      });
+    const ranking = this.ranker().rank({
+      terms: altMatches,
+      meta: multi ? live.map((t) => this.metaDocs(t.alts)) : [],
+      phrase: multi ? phrase : null,
     });
-    const termMask = live.map((t, ti) => {
-      let m = 0;
-      for (let k = 0; k < t.alts.length && altBase[ti]! + k < 31; k++) m |= 1 << (altBase[ti]! + k);
-      return m;
-    });
-    const meta = multi ? live.map((t) => this.metaDocs(t.alts)) : [];
-    const hits = new Map<number, Hit>();
-    for (const pid of touched) {
-      const h: Hit = {
-        pid,
-        doc: this.docOf(pid),
-        tier: tierOf[pid] as 0 | 1 | 2,
-        terms: 0,
-        score: score[pid]!,
-        alts: altBits[pid]!,
-        phrase: false,
-      };
-      // A term naming the plan's county, prefecture or year counts as present.
-      let present = 0;
-      for (let ti = 0; ti < live.length; ti++)
-        if (h.alts & termMask[ti]! || (multi && meta[ti]!.has(h.doc))) present++;
-      h.terms = present;
-      if (multi && present === live.length) h.tier = 1;
-      hits.set(pid, h);
-    }
-    const get = (pid: number): Hit => {
-      let h = hits.get(pid);
-      if (!h) {
-        h = { pid, doc: this.docOf(pid), tier: 2, terms: 0, score: 0, alts: 0, phrase: false };
-        hits.set(pid, h);
-      }
-      return h;
-    };
-    if (multi && phrase) {
-      for (let i = 0; i < phrase.pids.length; i++) {
-        const pid = phrase.pids[i]!;
-        const count = phrase.counts[i]!;
-        const h = get(pid);
-        h.tier = 0;
-        h.terms = live.length;
-        h.score += count * 2;
-        h.phrase = true;
-      }
-    }
-    let anyExact = false;
-    for (const h of hits.values()) if (h.tier < 2 && h.terms > 0) anyExact = true;
-    // Fuzzy hits (tier 2: some terms missing, at most half) only when no passage has every term.
-    const ranked: Hit[] = [];
-    for (const h of hits.values())
-      if (h.terms > 0 && (h.tier < 2 || (!anyExact && h.terms * 2 >= live.length))) ranked.push(h);
-    ranked.sort(
-      (a, b) =>
-        a.tier - b.tier ||
-        b.terms - a.terms ||
-        b.score - a.score ||
-        docs[b.doc]!.year - docs[a.doc]!.year ||
-        a.pid - b.pid,
-    );
+    const pidDoc = this.pidDoc();
     const tiers: [number, number, number] = [0, 0, 0];
-    for (const h of ranked) tiers[h.tier]++;
-
     // Facets over the matched passages (before filters): count per document, then group.
     const f = opts.filters ?? {};
     const perDoc = new Int32Array(docs.length);
     const metricCounts = new Map<string, number>();
-    const filtered: Hit[] = [];
-    for (const h of ranked) {
-      perDoc[h.doc]!++;
-      const ms = this.paragraphMetrics(h.pid);
+    const filtered: number[] = [];
+    const exactDocs = new Set<number>();
+    for (const pid of ranking.hits) {
+      const tier = ranking.tier(pid);
+      tiers[tier]++;
+      const di = pidDoc[pid]!;
+      perDoc[di]!++;
+      const ms = this.paragraphMetrics(pid);
       for (const m of ms) metricCounts.set(m, (metricCounts.get(m) ?? 0) + 1);
-      const d = docs[h.doc]!;
+      const d = docs[di]!;
       if (f.county && d.county !== f.county) continue;
       if (f.prefecture && d.prefecture !== f.prefecture) continue;
       if (f.year && d.year !== f.year) continue;
       if (f.metric && !ms.includes(f.metric)) continue;
-      filtered.push(h);
+      filtered.push(pid);
+      if (tier < 2) exactDocs.add(di);
     }
+    const page: Hit[] = ranking
+      .top(filtered, offset + limit)
+      .slice(offset)
+      .map((pid) => ({
+        pid,
+        doc: pidDoc[pid]!,
+        tier: ranking.tier(pid),
+        alts: ranking.alts(pid),
+        phrase: ranking.phrase(pid),
+      }));
+    ranking.release();
     const counts = {
       county: new Map<string, number>(),
       prefecture: new Map<string, number>(),
@@ -486,7 +447,6 @@ export class SearchEngine {
     const facet = (m: Map<string, number>): Facet =>
       [...m].sort((a, b) => b[1] - a[1] || collator().compare(a[0], b[0]));
 
-    const page = filtered.slice(offset, offset + limit);
     const passages = await Promise.all(
       page.map((h) =>
         this.passage(
@@ -498,7 +458,7 @@ export class SearchEngine {
     const { quick, targetTotal } = await quickP;
     const exact = tiers[0] + tiers[1];
     const suggestions = exact === 0 ? this.suggest(query) : [];
-    const docNames = [...new Set(filtered.filter((h) => h.tier < 2).map((h) => docs[h.doc]!.doc))];
+    const docNames = [...exactDocs].sort((a, b) => a - b).map((i) => docs[i]!.doc);
     return {
       query,
       parsed,
@@ -521,8 +481,17 @@ export class SearchEngine {
 
   private async passage(h: Hit, needles: string[]): Promise<PassageResult> {
     const d = this.manifest.docs[h.doc]!;
-    const chunk = await this.file<ChunkRow[]>(paths.chunk(Math.floor(h.pid / this.manifest.chunk)));
-    const [anchor, heading, text, targets] = chunk[h.pid % this.manifest.chunk]!;
+    // The text file holding the paragraph: the last one starting at or before it.
+    const starts = this.manifest.texts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= h.pid) lo = mid;
+      else hi = mid - 1;
+    }
+    const chunk = await this.file<ChunkRow[]>(paths.chunk(lo));
+    const [anchor, heading, text, targets] = chunk[h.pid - starts[lo]!]!;
     const tHits: TargetHit[] = targets
       .filter(([, , , quote]) => {
         const q = normalize(quote);
@@ -620,19 +589,24 @@ export class SearchEngine {
     const otherTerms = parsed.terms.filter(
       (t) => !t.alts.some((a) => this.synonyms.metricsFor(a).length > 0),
     );
+    const needles = [...parsed.terms.flatMap((t) => t.alts)];
+    const fields = this.docFields();
     for (const key of exactMetrics) {
       if (!m.targetFiles[key]) continue;
-      const rows = await this.file<TargetRow[]>(paths.targets(key));
-      const needles = [...parsed.terms.flatMap((t) => t.alts)];
-      const fields = this.docFields();
-      const keep = rows.filter(([di, , , quote]) => {
-        if (otherTerms.length === 0) return true;
-        const hay = `${fields[di]!.join('')}${normalize(quote)}`;
-        return otherTerms.every((t) => t.alts.some((a) => hay.includes(a)));
-      });
-      targetTotal += keep.length;
-      // Newest plans first; only the first few are shown (the metric page lists all).
-      keep.sort((a, b) => m.docs[b[0]]!.year - m.docs[a[0]]!.year);
+      // Rows are stored newest plan first; only the first few are shown (the
+      // metric page lists all). A one-word query needs just the head file.
+      let keep: TargetRow[];
+      if (otherTerms.length === 0) {
+        keep = await this.file<TargetRow[]>(paths.targetsHead(key));
+        targetTotal += m.targetFiles[key];
+      } else {
+        const rows = await this.file<TargetRow[]>(paths.targets(key));
+        keep = rows.filter(([di, , , quote]) => {
+          const hay = `${fields[di]!.join('')}${normalize(quote)}`;
+          return otherTerms.every((t) => t.alts.some((a) => hay.includes(a)));
+        });
+        targetTotal += keep.length;
+      }
       for (const [di, id, label, quote, value, vmax, unit] of keep.slice(0, MAX_TARGETS)) {
         const d = m.docs[di]!;
         out.push({

@@ -72,8 +72,9 @@ export interface Manifest {
   shards: number;
   /** Bigrams stored in their own file (`g/<hex>.json`) because their postings are large. */
   heavy: string[];
-  /** Paragraphs per text chunk (`t/<i>.json`). */
-  chunk: number;
+  /** First paragraph id of each text file (`t/<i>.json`), ascending. */
+  texts: number[];
+  /** Documents in paragraph id order (newest year first). */
   docs: DocRow[];
   metrics: SearchMetric[];
   /** Synonym groups (normalized wordings). */
@@ -87,7 +88,7 @@ export interface Manifest {
 /** Paragraph as stored in a text chunk: [anchor, heading, text, targets]. */
 export type ChunkRow = [string, string, string, [string, string, string, string][]];
 
-/** Target as stored in `m/<key>.json`: [docIndex, id, label, quote, value, value_max, unit, kind, anchor]. */
+/** Target as stored in `m/<key>.json` (newest plan first): [docIndex, id, label, quote, value, value_max, unit, kind, anchor]. */
 export type TargetRow = [
   number,
   string,

@@ -1,0 +1,181 @@
+/**
+ * Scores and orders the paragraphs a query's lookups found (tiers in
+ * query.ts). Per-paragraph state lives in typed arrays indexed by paragraph id
+ * and reused across queries, so a query for a common word (tens of thousands
+ * of paragraphs) allocates no object per paragraph; only the page that is
+ * shown is sorted (a bounded insertion keeps the best k).
+ */
+
+/** Paragraph ids (ascending) containing a string, and how often. */
+export interface Matches {
+  pids: number[];
+  counts: number[];
+}
+
+export interface RankInput {
+  /** Per query term, per alternative (the term itself first, then synonyms). */
+  terms: (Matches | null)[][];
+  /** Per term, for multi-term queries: documents whose county, prefecture or year the term names. */
+  meta: Set<number>[];
+  /** Where the whole multi-term query occurs contiguously. */
+  phrase: Matches | null;
+}
+
+export interface Ranking {
+  /** Paragraphs that rank (every term, or fuzzy when no paragraph has every term); unordered. */
+  hits: number[];
+  tier: (pid: number) => 0 | 1 | 2;
+  terms: (pid: number) => number;
+  score: (pid: number) => number;
+  /** Bit k set: the k-th alternative (numbered across terms, first 31) occurs. */
+  alts: (pid: number) => number;
+  phrase: (pid: number) => boolean;
+  /** Rank order: tier, more terms, higher score, newer plan, earlier paragraph. */
+  compare: (a: number, b: number) => number;
+  /** The first k of `pids` in rank order. */
+  top: (pids: number[], k: number) => number[];
+  /** Clears the per-paragraph state for the next query. */
+  release: () => void;
+}
+
+export class Ranker {
+  private readonly seen: Uint8Array;
+  private readonly tierOf: Uint8Array;
+  private readonly termsOf: Uint8Array;
+  private readonly phraseOf: Uint8Array;
+  private readonly altBits: Int32Array;
+  private readonly scoreOf: Float64Array;
+  private readonly docOf: Int32Array;
+  private readonly years: number[];
+  private busy = false;
+
+  /**
+   * @param docOf document index of every paragraph id
+   * @param years year of every document
+   */
+  constructor(docOf: Int32Array, years: number[]) {
+    this.docOf = docOf;
+    this.years = years;
+    const n = docOf.length;
+    this.seen = new Uint8Array(n);
+    this.tierOf = new Uint8Array(n);
+    this.termsOf = new Uint8Array(n);
+    this.phraseOf = new Uint8Array(n);
+    this.altBits = new Int32Array(n);
+    this.scoreOf = new Float64Array(n);
+  }
+
+  rank(input: RankInput): Ranking {
+    // Queries overlap while typing; the second one gets its own arrays.
+    if (this.busy) return new Ranker(this.docOf, this.years).rank(input);
+    this.busy = true;
+    const { seen, tierOf, termsOf, phraseOf, altBits, scoreOf, docOf, years } = this;
+    const multi = input.terms.length > 1;
+    const touched: number[] = [];
+    const touch = (pid: number): void => {
+      if (seen[pid]) return;
+      seen[pid] = 1;
+      tierOf[pid] = 2;
+      touched.push(pid);
+    };
+
+    const termMask: number[] = [];
+    let bitNo = 0;
+    input.terms.forEach((alts) => {
+      let mask = 0;
+      alts.forEach((m, ai) => {
+        const bit = bitNo < 31 ? 1 << bitNo : 0;
+        bitNo++;
+        mask |= bit;
+        if (!m) return;
+        const weight = ai === 0 ? 1 : 0.8;
+        // One term: the term itself is tier 0, a synonym tier 1.
+        const tier = multi ? 2 : ai === 0 ? 0 : 1;
+        const { pids, counts } = m;
+        for (let i = 0; i < pids.length; i++) {
+          const pid = pids[i]!;
+          touch(pid);
+          altBits[pid]! |= bit;
+          scoreOf[pid]! += Math.min(counts[i]!, 5) * weight;
+          if (tier < tierOf[pid]!) tierOf[pid] = tier;
+        }
+      });
+      termMask.push(mask);
+    });
+    const nTerms = input.terms.length;
+    for (const pid of touched) {
+      // A term naming the plan's county, prefecture or year counts as present.
+      let present = 0;
+      for (let ti = 0; ti < nTerms; ti++)
+        if (altBits[pid]! & termMask[ti]! || (multi && input.meta[ti]!.has(docOf[pid]!))) present++;
+      termsOf[pid] = present;
+      if (multi && present === nTerms) tierOf[pid] = 1;
+    }
+    if (multi && input.phrase) {
+      const { pids, counts } = input.phrase;
+      for (let i = 0; i < pids.length; i++) {
+        const pid = pids[i]!;
+        touch(pid);
+        tierOf[pid] = 0;
+        termsOf[pid] = nTerms;
+        scoreOf[pid]! += counts[i]! * 2;
+        phraseOf[pid] = 1;
+      }
+    }
+
+    let anyExact = false;
+    for (const pid of touched) if (tierOf[pid]! < 2 && termsOf[pid]! > 0) anyExact = true;
+    // Fuzzy hits (tier 2: some terms missing, at most half) only when no paragraph has every term.
+    const hits: number[] = [];
+    for (const pid of touched)
+      if (termsOf[pid]! > 0 && (tierOf[pid]! < 2 || (!anyExact && termsOf[pid]! * 2 >= nTerms)))
+        hits.push(pid);
+
+    const compare = (a: number, b: number): number =>
+      tierOf[a]! - tierOf[b]! ||
+      termsOf[b]! - termsOf[a]! ||
+      scoreOf[b]! - scoreOf[a]! ||
+      years[docOf[b]!]! - years[docOf[a]!]! ||
+      a - b;
+
+    const top = (pids: number[], k: number): number[] => {
+      if (k <= 0) return [];
+      if (pids.length <= 4 * k) return [...pids].sort(compare).slice(0, k);
+      const best: number[] = [];
+      for (const pid of pids) {
+        if (best.length === k && compare(pid, best[k - 1]!) >= 0) continue;
+        let lo = 0;
+        let hi = best.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (compare(best[mid]!, pid) < 0) lo = mid + 1;
+          else hi = mid;
+        }
+        best.splice(lo, 0, pid);
+        if (best.length > k) best.pop();
+      }
+      return best;
+    };
+
+    return {
+      hits,
+      tier: (pid) => tierOf[pid] as 0 | 1 | 2,
+      terms: (pid) => termsOf[pid]!,
+      score: (pid) => scoreOf[pid]!,
+      alts: (pid) => altBits[pid]!,
+      phrase: (pid) => phraseOf[pid] === 1,
+      compare,
+      top,
+      release: () => {
+        for (const pid of touched) {
+          seen[pid] = 0;
+          termsOf[pid] = 0;
+          phraseOf[pid] = 0;
+          altBits[pid] = 0;
+          scoreOf[pid] = 0;
+        }
+        this.busy = false;
+      },
+    };
+  }
+}

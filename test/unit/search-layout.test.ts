@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import { buildIndex } from '../../src/search/build.ts';
+import { SearchEngine } from '../../src/search/query.ts';
+import { normalize } from '../../src/search/normalize.ts';
+import { mulberry32 } from '../../src/pipeline/synthetic.ts';
+import type { Manifest, SearchDoc, SearchInput } from '../../src/search/types.ts';
+import { engine, input, metrics } from './search-fixture.ts';
+
+/** A larger seeded corpus: 60 plans over four years, sentences drawn from a pool. */
+function corpus(seed = 7): SearchInput {
+  const rnd = mulberry32(seed);
+  const pool = [
+    '高新技术企业达到 40 家，高企数量稳步增长',
+    '培育科技型中小企业，科小入库 30 家',
+    '全社会研发经费投入增长 10%，研发投入强度提高',
+    '开展知识产权质押融资，扩大科技金融覆盖面',
+    '发展云母新材料产业，延伸产业链',
+    '建设重点实验室和新型研发机构',
+    '高企高企高企，高企',
+    '推动芦笋、油茶等特色产业',
+  ];
+  const docs: SearchDoc[] = [];
+  for (let i = 0; i < 60; i++) {
+    const year = 2023 + (i % 4);
+    docs.push({
+      doc: `county${i}-${year}`,
+      county: `县${i}`,
+      prefecture: `市${i % 5}`,
+      province: '湖南省',
+      year,
+      slug: `county${i}`,
+      title: `县${i}方案`,
+      paragraphs: Array.from({ length: 3 + Math.floor(rnd() * 6) }, (_, k) => ({
+        anchor: `p-${k + 1}`,
+        heading: `第${k + 1}节`,
+        text: Array.from(
+          { length: 1 + Math.floor(rnd() * 3) },
+          () => pool[Math.floor(rnd() * pool.length)]!,
+        ).join('；'),
+        targets: [],
+      })),
+    });
+  }
+  return { docs, metrics, targets: [] };
+}
+
+function open(data: SearchInput, opts = {}, strip?: (m: Manifest) => Manifest) {
+  const built = buildIndex(data, opts);
+  const fetched: string[] = [];
+  const manifest = JSON.parse(built.files.get('manifest.json')!) as Manifest;
+  const e = new SearchEngine(strip ? strip(manifest) : manifest, async (path) => {
+    fetched.push(path);
+    const text = built.files.get(path);
+    if (text === undefined) throw new Error(`no file ${path}`);
+    return JSON.parse(text);
+  });
+  return { e, fetched, built };
+}
+
+describe('search index layout', () => {
+  it('looks a glossary wording up in one group file, with the same matches as the bigrams give', async () => {
+    const data = corpus();
+    const withGroups = open(data);
+    const bigramsOnly = open(data, {}, (m) => ({ ...m, synonyms: [] }));
+    const wordings = [...new Set(metrics.flatMap((m) => [m.zh, ...m.wordings]).map(normalize))];
+    for (const w of wordings) {
+      const a = await withGroups.e.match(w);
+      const b = await bigramsOnly.e.match(w);
+      expect(a, w).toEqual(b);
+    }
+    // Every occurrence counts, as with bigram positions.
+    const m = await withGroups.e.match(normalize('高企'));
+    expect(Math.max(...m!.counts)).toBeGreaterThanOrEqual(4);
+    expect(withGroups.fetched.filter((p) => p.startsWith('w/')).length).toBeLessThanOrEqual(
+      metrics.length,
+    );
+    expect(withGroups.fetched.some((p) => p.startsWith('b/') || p.startsWith('g/'))).toBe(false);
+    expect(bigramsOnly.fetched.some((p) => p.startsWith('w/'))).toBe(false);
+  });
+
+  it('fetches one file for a term and all its synonyms', async () => {
+    const { e, fetched } = open(corpus());
+    await e.search('高企', { limit: 0 });
+    expect(fetched.filter((p) => /^[bgw]\//.test(p))).toEqual(['w/0.json']);
+  });
+
+  it('pages through results in the order of one long list', async () => {
+    const { e } = open(corpus());
+    for (const q of ['高企', '云母 产业', '研发投入', '芦笋 企业']) {
+      const all = await e.search(q, { limit: 1000 });
+      expect(all.passages.length, q).toBeGreaterThan(10);
+      const pages: string[] = [];
+      for (let offset = 0; offset < all.passages.length; offset += 7) {
+        const r = await e.search(q, { limit: 7, offset });
+        pages.push(...r.passages.map((p) => `${p.doc}#${p.anchor}`));
+      }
+      expect(pages, q).toEqual(all.passages.map((p) => `${p.doc}#${p.anchor}`));
+      // Tiers never go back up, and newer plans lead among equals.
+      const tiers = all.passages.map((p) => p.tier);
+      expect(tiers, q).toEqual([...tiers].sort());
+    }
+  });
+
+  it('lays plans out newest first and finds each paragraph in its text file, however small', async () => {
+    const data = corpus();
+    const big = open(data);
+    const small = open(data, { chunkBytes: 300 });
+    const years = big.built.manifest.docs.map((d) => d.year);
+    expect(years).toEqual([...years].sort((a, b) => b - a));
+    expect(small.built.manifest.texts.length).toBeGreaterThan(big.built.manifest.texts.length * 4);
+    for (const q of ['云母', '知识产权质押', '高企']) {
+      const a = await big.e.search(q, { limit: 1000 });
+      const b = await small.e.search(q, { limit: 1000 });
+      expect(b.passages, q).toEqual(a.passages);
+      for (const p of a.passages) {
+        const doc = data.docs.find((d) => d.doc === p.doc)!;
+        const para = doc.paragraphs.find((x) => x.anchor === p.anchor)!;
+        expect(p.snippet.map((s) => s.text).join(''), q).toBe(para.text);
+      }
+    }
+  });
+
+  it('lists a one-word metric query’s targets from the small head file', async () => {
+    const { engine: e, fetched } = await engine();
+    const r = await e.search('高企');
+    expect(fetched).toContain('m/hightech_firms.head.json');
+    expect(fetched).not.toContain('m/hightech_firms.json');
+    expect(r.targetTotal).toBe(2);
+    // Another word filters every target, so the full list is needed.
+    const f = await e.search('高企 沅江');
+    expect(fetched).toContain('m/hightech_firms.json');
+    expect(f.targetTotal).toBe(1);
+    expect(f.quick.filter((q) => q.kind === 'target').map((q) => q.href)).toEqual([
+      '/plans/yuanjiang-2024/#t-1',
+    ]);
+  });
+
+  it('keeps the fixture’s plans and paragraphs, whatever the layout', () => {
+    const built = buildIndex(input);
+    const n = built.manifest.docs.reduce((a, d) => a + d.n, 0);
+    expect(n).toBe(input.docs.reduce((a, d) => a + d.paragraphs.length, 0));
+    const rows = built.manifest.texts.flatMap(
+      (_, i) => JSON.parse(built.files.get(`t/${i}.json`)!) as unknown[],
+    );
+    expect(rows).toHaveLength(n);
+  });
+});
