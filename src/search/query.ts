@@ -17,15 +17,17 @@ import { buildSynonyms, type SynonymTable } from './synonyms.ts';
 import { MAX_TARGETS, paths, shardOf } from './layout.ts';
 import { snippet, type Segment } from './highlight.ts';
 import { Ranker, type Matches } from './rank.ts';
+import { NearLookup } from './near.ts';
 import type { ChunkRow, Manifest, SearchMetric, TargetRow } from './types.ts';
 
 export type Loader = (path: string) => Promise<unknown>;
 
+/** Decoded postings in typed arrays: one allocation each, nothing for the GC to walk. */
 interface Postings {
-  pids: number[];
+  pids: Int32Array;
   /** positions of pids[i] are pos[starts[i] .. starts[i+1]) */
-  starts: number[];
-  pos: number[];
+  starts: Int32Array;
+  pos: Int32Array;
 }
 
 /** Index of pid in the sorted list, or -1. */
@@ -43,27 +45,34 @@ function find(p: Postings, pid: number): number {
 }
 
 function decode(flat: number[]): Postings {
-  const pids: number[] = [];
-  const starts: number[] = [];
-  const pos: number[] = [];
+  // First pass: sizes, so the arrays are allocated once.
+  let groups = 0;
+  for (let i = 0; i < flat.length; i += 2 + flat[i + 1]!) groups++;
+  const pids = new Int32Array(groups);
+  const starts = new Int32Array(groups + 1);
+  const pos = new Int32Array(flat.length - 2 * groups);
   let pid = 0;
-  let i = 0;
-  while (i < flat.length) {
+  let at = 0;
+  for (let i = 0, g = 0; i < flat.length; g++) {
     pid += flat[i++]!;
     const n = flat[i++]!;
-    pids.push(pid);
-    starts.push(pos.length);
+    pids[g] = pid;
+    starts[g] = at;
     let p = 0;
     for (let k = 0; k < n; k++) {
-      p = k === 0 ? flat[i++]! : p + flat[i++]!;
-      pos.push(p);
+      p += flat[i++]!;
+      pos[at++] = p;
     }
   }
-  starts.push(pos.length);
+  starts[groups] = at;
   return { pids, starts, pos };
 }
 
-const EMPTY: Postings = { pids: [], starts: [0], pos: [] };
+const EMPTY: Postings = {
+  pids: new Int32Array(0),
+  starts: new Int32Array(1),
+  pos: new Int32Array(0),
+};
 
 function hasPos(p: Postings, idx: number, x: number): boolean {
   let lo = p.starts[idx]!;
@@ -167,6 +176,8 @@ interface Hit {
   phrase: boolean;
 }
 
+const NO_METRICS: readonly number[] = [];
+
 let coll: Intl.Collator | undefined;
 const collator = (): Intl.Collator => (coll ??= new Intl.Collator('zh'));
 
@@ -178,8 +189,8 @@ export class SearchEngine {
   private readonly postings = new Map<string, Promise<Postings>>();
   private readonly heavy: Set<string>;
   private readonly urls: SiteUrls;
-  private metricFuse?: Fuse<{ key: string; text: string }>;
-  private countyFuse?: Fuse<{ i: number; county: string; prefecture: string }>;
+  private metricNear?: NearLookup<{ key: string; text: string }>;
+  private countyNear?: NearLookup<{ i: number; county: string }>;
 
   constructor(manifest: Manifest, load: Loader, urls: SiteUrls = defaultUrls) {
     this.manifest = manifest;
@@ -234,6 +245,26 @@ export class SearchEngine {
     return p;
   }
 
+  private collationRanks?: Map<string, number>;
+  /**
+   * Position of a facet value in Chinese collation order. Ranked once: with
+   * thousands of counties, comparing through Intl.Collator on every query costs
+   * more than the rest of the facet work.
+   */
+  private collation(value: string): number {
+    if (!this.collationRanks) {
+      const values = new Set<string>(this.manifest.metrics.map((x) => x.key));
+      for (const d of this.manifest.docs) {
+        values.add(d.county);
+        values.add(d.prefecture);
+        values.add(String(d.year));
+      }
+      const sorted = [...values].sort(collator().compare);
+      this.collationRanks = new Map(sorted.map((v, i) => [v, i]));
+    }
+    return this.collationRanks.get(value) ?? this.collationRanks.size;
+  }
+
   private wordingGroups?: Map<string, number>;
   /** Group file holding a glossary wording's matches (the first group listing it). */
   private groupOf(norm: string): number | undefined {
@@ -266,7 +297,7 @@ export class SearchEngine {
     const lists = await Promise.all(parts.map((c) => this.bigram(c.bigram)));
     if (lists.length === 1) {
       const l = lists[0]!;
-      const counts = new Array<number>(l.pids.length);
+      const counts = new Int32Array(l.pids.length);
       for (let i = 0; i < l.pids.length; i++) counts[i] = l.starts[i + 1]! - l.starts[i]!;
       return { pids: l.pids, counts };
     }
@@ -339,39 +370,44 @@ export class SearchEngine {
     return this.docFieldsCache;
   }
 
+  private metaText?: string;
+  /** Documents whose county, prefecture or year one of the alternatives names. */
   private metaDocs(alts: string[]): Set<number> {
     const out = new Set<number>();
     const all = this.docFields();
-    this.manifest.docs.forEach((_, i) => {
-      const fields = all[i]!;
+    // Every distinct field value in one string: most terms name none, and are done in one search.
+    this.metaText ??= [...new Set(all.flat())].join('\n');
+    const names = alts.filter(
+      (a) => stripMarkers(a).length >= 2 && this.metaText!.includes(stripMarkers(a)),
+    );
+    if (names.length === 0) return out;
+    all.forEach((fields, i) => {
       if (
-        alts.some(
-          (a) =>
-            stripMarkers(a).length >= 2 &&
-            fields.some((f) => f === a || (!a.includes('\uE000') && f.includes(a))),
-        )
+        names.some((a) => fields.some((f) => f === a || (!a.includes('\uE000') && f.includes(a))))
       )
         out.add(i);
     });
     return out;
   }
 
-  private pidMetrics?: Map<number, string[]>;
-  /** Metric keys of the targets quoted in a paragraph. */
-  private paragraphMetrics(pid: number): string[] {
+  private pidMetrics?: { has: Uint8Array; lists: Map<number, number[]> };
+  /** Metric indexes of the targets quoted in a paragraph (shared empty list for most). */
+  private paragraphMetrics(pid: number): readonly number[] {
     if (!this.pidMetrics) {
-      const m = new Map<number, string[]>();
+      const has = new Uint8Array(this.pidDoc().length);
+      const lists = new Map<number, number[]>();
       for (const d of this.manifest.docs) {
         for (let i = 0; i < d.tm.length; i += 2) {
-          const key = this.manifest.metrics[d.tm[i + 1]!]!.key;
-          const list = m.get(d.p0 + d.tm[i]!);
-          if (list) list.push(key);
-          else m.set(d.p0 + d.tm[i]!, [key]);
+          const at = d.p0 + d.tm[i]!;
+          has[at] = 1;
+          const list = lists.get(at);
+          if (list) list.push(d.tm[i + 1]!);
+          else lists.set(at, [d.tm[i + 1]!]);
         }
       }
-      this.pidMetrics = m;
+      this.pidMetrics = { has, lists };
     }
-    return this.pidMetrics.get(pid) ?? [];
+    return this.pidMetrics.has[pid] ? this.pidMetrics.lists.get(pid)! : NO_METRICS;
   }
 
   async search(query: string, opts: SearchOptions = {}): Promise<SearchResponse> {
@@ -403,7 +439,9 @@ export class SearchEngine {
     // Facets over the matched passages (before filters): count per document, then group.
     const f = opts.filters ?? {};
     const perDoc = new Int32Array(docs.length);
-    const metricCounts = new Map<string, number>();
+    const metrics = this.manifest.metrics;
+    const metricFilter = f.metric ? metrics.findIndex((x) => x.key === f.metric) : -1;
+    const perMetric = new Int32Array(metrics.length);
     const filtered: number[] = [];
     const exactDocs = new Set<number>();
     for (const pid of ranking.hits) {
@@ -412,12 +450,12 @@ export class SearchEngine {
       const di = pidDoc[pid]!;
       perDoc[di]!++;
       const ms = this.paragraphMetrics(pid);
-      for (const m of ms) metricCounts.set(m, (metricCounts.get(m) ?? 0) + 1);
+      for (let k = 0; k < ms.length; k++) perMetric[ms[k]!]!++;
       const d = docs[di]!;
       if (f.county && d.county !== f.county) continue;
       if (f.prefecture && d.prefecture !== f.prefecture) continue;
       if (f.year && d.year !== f.year) continue;
-      if (f.metric && !ms.includes(f.metric)) continue;
+      if (f.metric && !ms.includes(metricFilter)) continue;
       filtered.push(pid);
       if (tier < 2) exactDocs.add(di);
     }
@@ -445,7 +483,7 @@ export class SearchEngine {
       counts.year.set(String(d.year), (counts.year.get(String(d.year)) ?? 0) + n);
     });
     const facet = (m: Map<string, number>): Facet =>
-      [...m].sort((a, b) => b[1] - a[1] || collator().compare(a[0], b[0]));
+      [...m].sort((a, b) => b[1] - a[1] || this.collation(a[0]) - this.collation(b[0]));
 
     const passages = await Promise.all(
       page.map((h) =>
@@ -472,7 +510,11 @@ export class SearchEngine {
         county: facet(counts.county),
         prefecture: facet(counts.prefecture),
         year: facet(counts.year),
-        metric: facet(metricCounts),
+        metric: facet(
+          new Map(
+            metrics.flatMap((x, k) => (perMetric[k]! > 0 ? [[x.key, perMetric[k]!] as const] : [])),
+          ),
+        ),
       },
       suggestions,
       skipped,
@@ -524,14 +566,12 @@ export class SearchEngine {
       for (const a of t.alts) for (const k of this.synonyms.metricsFor(a)) exactMetrics.add(k);
     const q = stripMarkers(parsed.phrase);
     if (q.length === 0) return { quick: out, targetTotal };
-    this.metricFuse ??= new Fuse(
+    this.metricNear ??= new NearLookup(
       m.metrics.flatMap((x) => [x.zh, ...x.wordings].map((text) => ({ key: x.key, text }))),
-      { keys: ['text'], includeScore: true, ignoreLocation: true, threshold: 0.3 },
+      (r) => r.text,
     );
     const fuzzyMetrics = new Set<string>();
-    if ([...q].length >= 2)
-      for (const r of this.metricFuse.search(q, { limit: 5 }))
-        if ((r.score ?? 1) < 0.2) fuzzyMetrics.add(r.item.key);
+    if ([...q].length >= 2) for (const r of this.metricNear.search(q, 5)) fuzzyMetrics.add(r.key);
     const byKey = new Map<string, SearchMetric>(m.metrics.map((x) => [x.key, x]));
     for (const key of new Set([...exactMetrics, ...fuzzyMetrics])) {
       const x = byKey.get(key);
@@ -547,17 +587,6 @@ export class SearchEngine {
       });
     }
     // Counties: exact containment first, fuse for near misses.
-    this.countyFuse ??= new Fuse(
-      [
-        ...new Map(
-          m.docs.map((d, i) => [
-            d.county + d.prefecture,
-            { i, county: d.county, prefecture: d.prefecture },
-          ]),
-        ).values(),
-      ],
-      { keys: ['county'], includeScore: true, ignoreLocation: true, threshold: 0.3 },
-    );
     const counties = new Set<number>();
     for (const t of parsed.terms) {
       const a = stripMarkers(t.alts[0]!);
@@ -565,9 +594,17 @@ export class SearchEngine {
       this.docFields().forEach((f, i) => {
         if (f[0]!.includes(a)) counties.add(i);
       });
-      if (counties.size === 0)
-        for (const r of this.countyFuse.search(a, { limit: 3 }))
-          if ((r.score ?? 1) < 0.2) counties.add(r.item.i);
+      if (counties.size === 0) {
+        this.countyNear ??= new NearLookup(
+          [
+            ...new Map(
+              m.docs.map((d, i) => [d.county + d.prefecture, { i, county: d.county }]),
+            ).values(),
+          ],
+          (r) => r.county,
+        );
+        for (const r of this.countyNear.search(a, 3)) counties.add(r.i);
+      }
     }
     const seenCounty = new Set<string>();
     for (const i of counties) {

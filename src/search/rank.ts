@@ -6,10 +6,13 @@
  * shown is sorted (a bounded insertion keeps the best k).
  */
 
+/** A list of integers: plain, or typed when decoded from postings. */
+export type Ints = readonly number[] | Int32Array;
+
 /** Paragraph ids (ascending) containing a string, and how often. */
 export interface Matches {
-  pids: number[];
-  counts: number[];
+  pids: Ints;
+  counts: Ints;
 }
 
 export interface RankInput {
@@ -45,6 +48,7 @@ export class Ranker {
   private readonly phraseOf: Uint8Array;
   private readonly altBits: Int32Array;
   private readonly scoreOf: Float64Array;
+  private readonly only: Uint8Array;
   private readonly docOf: Int32Array;
   private readonly years: number[];
   private busy = false;
@@ -63,21 +67,61 @@ export class Ranker {
     this.phraseOf = new Uint8Array(n);
     this.altBits = new Int32Array(n);
     this.scoreOf = new Float64Array(n);
+    this.only = new Uint8Array(n);
   }
 
   rank(input: RankInput): Ranking {
     // Queries overlap while typing; the second one gets its own arrays.
     if (this.busy) return new Ranker(this.docOf, this.years).rank(input);
     this.busy = true;
+    // A paragraph ranks above the fuzzy tier only if every term is present. A
+    // term that names no plan's county, prefecture or year is present only
+    // through its own text, so its paragraphs hold every such hit: score just
+    // those (for 云母 产业, the few hundred with 云母 rather than every one
+    // with 产业), and all paragraphs only when none of them has every term.
+    const driver = this.driver(input);
+    if (driver >= 0) {
+      const { only } = this;
+      const marked: number[] = [];
+      for (const m of input.terms[driver]!)
+        if (m)
+          for (const pid of m.pids)
+            if (!only[pid]) {
+              only[pid] = 1;
+              marked.push(pid);
+            }
+      const first = this.score(input, only);
+      for (const pid of marked) only[pid] = 0;
+      if (first.anyExact) return first.ranking;
+      first.clear();
+    }
+    return this.score(input, null).ranking;
+  }
+
+  /** The term with the fewest paragraphs among those no plan's metadata matches; -1 if none. */
+  private driver(input: RankInput): number {
+    if (input.terms.length < 2) return -1;
+    let best = -1;
+    let bestSize = Infinity;
+    input.terms.forEach((alts, ti) => {
+      if (input.meta[ti]!.size > 0) return;
+      const size = alts.reduce((a, m) => a + (m ? m.pids.length : 0), 0);
+      if (size < bestSize) {
+        best = ti;
+        bestSize = size;
+      }
+    });
+    return best;
+  }
+
+  /** Scores the paragraphs the lookups found (only those flagged in `only`, when given). */
+  private score(
+    input: RankInput,
+    only: Uint8Array | null,
+  ): { ranking: Ranking; anyExact: boolean; clear: () => void } {
     const { seen, tierOf, termsOf, phraseOf, altBits, scoreOf, docOf, years } = this;
     const multi = input.terms.length > 1;
     const touched: number[] = [];
-    const touch = (pid: number): void => {
-      if (seen[pid]) return;
-      seen[pid] = 1;
-      tierOf[pid] = 2;
-      touched.push(pid);
-    };
 
     const termMask: number[] = [];
     let bitNo = 0;
@@ -94,7 +138,12 @@ export class Ranker {
         const { pids, counts } = m;
         for (let i = 0; i < pids.length; i++) {
           const pid = pids[i]!;
-          touch(pid);
+          if (only && !only[pid]) continue;
+          if (!seen[pid]) {
+            seen[pid] = 1;
+            tierOf[pid] = 2;
+            touched.push(pid);
+          }
           altBits[pid]! |= bit;
           scoreOf[pid]! += Math.min(counts[i]!, 5) * weight;
           if (tier < tierOf[pid]!) tierOf[pid] = tier;
@@ -115,7 +164,11 @@ export class Ranker {
       const { pids, counts } = input.phrase;
       for (let i = 0; i < pids.length; i++) {
         const pid = pids[i]!;
-        touch(pid);
+        if (only && !only[pid]) continue;
+        if (!seen[pid]) {
+          seen[pid] = 1;
+          touched.push(pid);
+        }
         tierOf[pid] = 0;
         termsOf[pid] = nTerms;
         scoreOf[pid]! += counts[i]! * 2;
@@ -157,24 +210,31 @@ export class Ranker {
       return best;
     };
 
+    const clear = (): void => {
+      for (const pid of touched) {
+        seen[pid] = 0;
+        termsOf[pid] = 0;
+        phraseOf[pid] = 0;
+        altBits[pid] = 0;
+        scoreOf[pid] = 0;
+      }
+    };
     return {
-      hits,
-      tier: (pid) => tierOf[pid] as 0 | 1 | 2,
-      terms: (pid) => termsOf[pid]!,
-      score: (pid) => scoreOf[pid]!,
-      alts: (pid) => altBits[pid]!,
-      phrase: (pid) => phraseOf[pid] === 1,
-      compare,
-      top,
-      release: () => {
-        for (const pid of touched) {
-          seen[pid] = 0;
-          termsOf[pid] = 0;
-          phraseOf[pid] = 0;
-          altBits[pid] = 0;
-          scoreOf[pid] = 0;
-        }
-        this.busy = false;
+      anyExact,
+      clear,
+      ranking: {
+        hits,
+        tier: (pid) => tierOf[pid] as 0 | 1 | 2,
+        terms: (pid) => termsOf[pid]!,
+        score: (pid) => scoreOf[pid]!,
+        alts: (pid) => altBits[pid]!,
+        phrase: (pid) => phraseOf[pid] === 1,
+        compare,
+        top,
+        release: () => {
+          clear();
+          this.busy = false;
+        },
       },
     };
   }

@@ -64,9 +64,12 @@ describe('search index layout', () => {
     const bigramsOnly = open(data, {}, (m) => ({ ...m, synonyms: [] }));
     const wordings = [...new Set(metrics.flatMap((m) => [m.zh, ...m.wordings]).map(normalize))];
     for (const w of wordings) {
-      const a = await withGroups.e.match(w);
-      const b = await bigramsOnly.e.match(w);
+      const plain = (m: Awaited<ReturnType<SearchEngine['match']>>) =>
+        m && { pids: [...m.pids], counts: [...m.counts] };
+      const a = plain(await withGroups.e.match(w));
+      const b = plain(await bigramsOnly.e.match(w));
       expect(a, w).toEqual(b);
+      expect(a!.pids.length, w).toBeGreaterThan(0);
     }
     // Every occurrence counts, as with bigram positions.
     const m = await withGroups.e.match(normalize('高企'));
@@ -133,6 +136,41 @@ describe('search index layout', () => {
     expect(f.quick.filter((q) => q.kind === 'target').map((q) => q.href)).toEqual([
       '/plans/yuanjiang-2024/#t-1',
     ]);
+  });
+
+  it('counts and filters by the metrics of the targets a passage quotes', async () => {
+    const { engine: e } = await engine();
+    const r = await e.search('100家');
+    expect(r.facets.metric).toEqual([
+      ['hightech_firms', 1],
+      ['rd_spending', 1],
+    ]);
+    const f = await e.search('100家', { filters: { metric: 'rd_spending' } });
+    expect(f.passages.map((p) => `${p.doc}#${p.anchor}`)).toEqual(['pingjiang-2024#p-1']);
+    expect((await e.search('100家', { filters: { metric: 'tech_sme' } })).total).toBe(0);
+  });
+
+  it('offers a county for a near miss of its name', async () => {
+    const data: SearchInput = {
+      ...input,
+      docs: [
+        ...input.docs,
+        {
+          ...input.docs[0]!,
+          doc: 'alukeerqin-2025',
+          county: '阿鲁科尔沁旗',
+          prefecture: '赤峰市',
+          province: '内蒙古自治区',
+          slug: 'alukeerqin',
+        },
+      ],
+    };
+    const { engine: e } = await engine({}, data);
+    const county = (r: { quick: { kind: string; href: string }[] }) =>
+      r.quick.filter((q) => q.kind === 'county').map((q) => q.href);
+    expect(county(await e.search('阿鲁科尔泌旗'))).toEqual(['/counties/alukeerqin/']);
+    expect(county(await e.search('科尔沁'))).toEqual(['/counties/alukeerqin/']);
+    expect(county(await e.search('云母'))).toEqual([]);
   });
 
   it('keeps the fixture’s plans and paragraphs, whatever the layout', () => {
