@@ -36,7 +36,7 @@ export interface BuildOptions {
   shardBytes?: number;
   /** Postings longer than this many numbers get their own file (default 4000). */
   heavyNumbers?: number;
-  /** Raw size of a text file, at most (default 48 KB; a longer paragraph gets a file of its own). */
+  /** Raw size of a text file, at most (default 96 KB; a longer paragraph gets a file of its own). */
   chunkBytes?: number;
 }
 
@@ -49,7 +49,7 @@ export interface BuiltIndex {
 export function buildIndex(input: SearchInput, opts: BuildOptions = {}): BuiltIndex {
   const shardBytes = opts.shardBytes ?? 24_000;
   const heavyNumbers = opts.heavyNumbers ?? 4000;
-  const chunkBytes = opts.chunkBytes ?? 48_000;
+  const chunkBytes = opts.chunkBytes ?? 96_000;
   const metricIndex = new Map(input.metrics.map((m, i) => [m.key, i]));
 
   // bigram → flat postings under construction
