@@ -67,7 +67,7 @@ export interface DocRow extends Omit<SearchDoc, 'paragraphs'> {
 }
 
 export interface Manifest {
-  v: 1;
+  v: 2;
   /** Number of hashed bigram shards (`b/<i>.json`). */
   shards: number;
   /** Bigrams stored in their own file (`g/<hex>.json`) because their postings are large. */
