@@ -220,10 +220,10 @@ export async function ours(
     const ms = await page.evaluate(async (q) => {
       const w = globalThis as unknown as Record<string, unknown>;
       const E = w.__SearchEngine as {
-        open: (l: (p: string) => Promise<unknown>) => Promise<unknown>;
+        open: (l: (p: string) => Promise<string>) => Promise<unknown>;
       };
       const t0 = performance.now();
-      const e = (await E.open(async (p) => (await fetch(`/search-index/${p}`)).json())) as {
+      const e = (await E.open(async (p) => (await fetch(`/search-index/${p}`)).text())) as {
         search: (q: string, o: object) => Promise<unknown>;
       };
       await e.search(q, { limit: 10 });
@@ -249,10 +249,10 @@ export async function ours(
     const w = globalThis as unknown as Record<string, unknown>;
     const E = w.__SearchEngine as {
       open: (
-        l: (p: string) => Promise<unknown>,
+        l: (p: string) => Promise<string>,
       ) => Promise<{ search: (q: string, o: object) => Promise<unknown> }>;
     };
-    const e = await E.open(async (p) => (await fetch(`/search-index/${p}`)).json());
+    const e = await E.open(async (p) => (await fetch(`/search-index/${p}`)).text());
     await e.search(qs[0]!, { limit: 0 });
     const out: number[] = [];
     for (const q of qs) {

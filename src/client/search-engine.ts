@@ -9,7 +9,7 @@ export function getEngine(): Promise<SearchEngine> {
   engine ??= SearchEngine.open(async (path) => {
     const r = await fetch(INDEX_BASE + path);
     if (!r.ok) throw new Error(`search index: ${path} ${r.status}`);
-    return r.json();
+    return r.text();
   });
   engine.catch(() => (engine = undefined));
   return engine;

@@ -2,13 +2,15 @@
  * Build-time index generation. Produces a set of JSON files (path → text):
  *
  * - `manifest.json`: document table (county, prefecture, year, paragraph id
- *   range), metrics with wordings, synonym groups, shard count, heavy bigrams.
+ *   range; by column, see manifest.ts), metrics with wordings, synonym groups,
+ *   shard count, heavy bigrams, where each text file starts.
  * - `b/<i>.json`: positional postings of the bigrams hashed to shard i.
  * - `g/<hex>.json`: postings of one frequent bigram (so a query for a common
  *   word never drags a whole hashed shard of other words along, and a rare
  *   word's shard stays small).
- * - `t/<i>.json`: paragraph text, heading and targets of consecutive paragraphs,
- *   about `chunkBytes` per file — fetched only for results that are shown.
+ * - `t/<i>.txt`: paragraph text, heading and targets of consecutive paragraphs,
+ *   one JSON row per line, about `chunkBytes` per file — fetched only for
+ *   results that are shown, and only the shown rows are parsed.
  *
  * Plans are laid out newest year first (then in the input's order), the order
  * in which results that score alike are listed. So the first page of a query's
@@ -29,6 +31,7 @@ import { normalize } from './normalize.ts';
 import { bigrams } from './tokenize.ts';
 import { buildSynonyms } from './synonyms.ts';
 import { MAX_TARGETS, paths, shardOf } from './layout.ts';
+import { packManifest } from './manifest.ts';
 import type { ChunkRow, DocRow, Manifest, SearchInput, TargetRow } from './types.ts';
 
 export interface BuildOptions {
@@ -142,7 +145,10 @@ export function buildIndex(input: SearchInput, opts: BuildOptions = {}): BuiltIn
   for (const [bg, arr] of light) shardObjs[shardOf(bg, shards)]![bg] = arr;
   shardObjs.forEach((o, i) => files.set(paths.shard(i), JSON.stringify(o)));
   for (const bg of heavy) files.set(paths.heavy(bg), JSON.stringify(post.get(bg)));
-  chunks.forEach((c, i) => files.set(paths.chunk(i), JSON.stringify(c ?? [])));
+  // One row per line: a query parses only the rows it shows, not the whole file.
+  chunks.forEach((c, i) =>
+    files.set(paths.chunk(i), c.map((row) => JSON.stringify(row)).join('\n')),
+  );
 
   const syn = buildSynonyms(input.metrics);
   syn.groups.forEach((group, gi) => {
@@ -181,7 +187,7 @@ export function buildIndex(input: SearchInput, opts: BuildOptions = {}): BuiltIn
     synonymKeys: syn.keys,
     targetFiles,
   };
-  files.set(paths.manifest, JSON.stringify(manifest));
+  files.set(paths.manifest, JSON.stringify(packManifest(manifest)));
   let bytes = 0;
   for (const v of files.values()) bytes += enc.encode(v).length;
   return {

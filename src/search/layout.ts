@@ -26,7 +26,8 @@ export const paths = {
   manifest: 'manifest.json',
   shard: (i: number) => `b/${i}.json`,
   heavy: (bigram: string) => `g/${heavyName(bigram)}.json`,
-  chunk: (i: number) => `t/${i}.json`,
+  /** One JSON row per line (`.txt`, so that static hosts compress it). */
+  chunk: (i: number) => `t/${i}.txt`,
   group: (i: number) => `w/${i}.json`,
   targets: (metric: string) => `m/${encodeURIComponent(metric)}.json`,
   /** The first MAX_TARGETS rows of `targets` (rows are stored newest plan first). */

@@ -18,9 +18,11 @@ import { MAX_TARGETS, paths, shardOf } from './layout.ts';
 import { snippet, type Segment } from './highlight.ts';
 import { Ranker, type Matches } from './rank.ts';
 import { NearLookup } from './near.ts';
+import { unpackManifest, type ManifestFile } from './manifest.ts';
 import type { ChunkRow, Manifest, SearchMetric, TargetRow } from './types.ts';
 
-export type Loader = (path: string) => Promise<unknown>;
+/** Fetches an index file's text (the engine parses it). */
+export type Loader = (path: string) => Promise<string>;
 
 /** Decoded postings in typed arrays: one allocation each, nothing for the GC to walk. */
 interface Postings {
@@ -186,6 +188,7 @@ export class SearchEngine {
   readonly synonyms: SynonymTable;
   private readonly load: Loader;
   private readonly files = new Map<string, Promise<unknown>>();
+  private readonly rows = new Map<string, Promise<string[]>>();
   private readonly postings = new Map<string, Promise<Postings>>();
   private readonly heavy: Set<string>;
   private readonly urls: SiteUrls;
@@ -201,17 +204,29 @@ export class SearchEngine {
   }
 
   static async open(load: Loader, urls?: SiteUrls): Promise<SearchEngine> {
-    return new SearchEngine((await load(paths.manifest)) as Manifest, load, urls);
+    const file = JSON.parse(await load(paths.manifest)) as ManifestFile;
+    return new SearchEngine(unpackManifest(file), load, urls);
   }
 
   private file<T>(path: string): Promise<T> {
     let p = this.files.get(path);
     if (!p) {
-      p = this.load(path);
+      p = this.load(path).then((text) => JSON.parse(text) as unknown);
       this.files.set(path, p);
       p.catch(() => this.files.delete(path));
     }
     return p as Promise<T>;
+  }
+
+  /** A text file's rows, unparsed (one JSON row per line). */
+  private lines(path: string): Promise<string[]> {
+    let p = this.rows.get(path);
+    if (!p) {
+      p = this.load(path).then((text) => text.split('\n'));
+      this.rows.set(path, p);
+      p.catch(() => this.rows.delete(path));
+    }
+    return p;
   }
 
   private bigram(bg: string): Promise<Postings> {
@@ -532,8 +547,8 @@ export class SearchEngine {
       if (starts[mid]! <= h.pid) lo = mid;
       else hi = mid - 1;
     }
-    const chunk = await this.file<ChunkRow[]>(paths.chunk(lo));
-    const [anchor, heading, text, targets] = chunk[h.pid - starts[lo]!]!;
+    const lines = await this.lines(paths.chunk(lo));
+    const [anchor, heading, text, targets] = JSON.parse(lines[h.pid - starts[lo]!]!) as ChunkRow;
     const tHits: TargetHit[] = targets
       .filter(([, , , quote]) => {
         const q = normalize(quote);

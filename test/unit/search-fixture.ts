@@ -131,7 +131,7 @@ export async function engine(
     fetched.push(path);
     const text = built.files.get(path);
     if (text === undefined) throw new Error(`no file ${path}`);
-    return JSON.parse(text);
+    return text;
   });
   return { engine: e, fetched };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildIndex } from '../../src/search/build.ts';
 import { SearchEngine } from '../../src/search/query.ts';
+import { unpackManifest, type ManifestFile } from '../../src/search/manifest.ts';
 import { normalize } from '../../src/search/normalize.ts';
 import { mulberry32 } from '../../src/pipeline/synthetic.ts';
 import type { Manifest, SearchDoc, SearchInput } from '../../src/search/types.ts';
@@ -41,18 +42,29 @@ function corpus(seed = 7): SearchInput {
       })),
     });
   }
+  // Paragraphs quoting a high-tech firm target, for the paragraph–metric table.
+  for (const d of docs)
+    d.paragraphs.forEach((p, k) => {
+      if (p.text.includes('高新技术企业达到'))
+        p.targets.push({
+          id: `t-${k + 1}`,
+          metric: 'hightech_firms',
+          label: '高新技术企业',
+          quote: '高新技术企业达到 40 家',
+        });
+    });
   return { docs, metrics, targets: [] };
 }
 
 function open(data: SearchInput, opts = {}, strip?: (m: Manifest) => Manifest) {
   const built = buildIndex(data, opts);
   const fetched: string[] = [];
-  const manifest = JSON.parse(built.files.get('manifest.json')!) as Manifest;
+  const manifest = unpackManifest(JSON.parse(built.files.get('manifest.json')!) as ManifestFile);
   const e = new SearchEngine(strip ? strip(manifest) : manifest, async (path) => {
     fetched.push(path);
     const text = built.files.get(path);
     if (text === undefined) throw new Error(`no file ${path}`);
-    return JSON.parse(text);
+    return text;
   });
   return { e, fetched, built };
 }
@@ -173,12 +185,23 @@ describe('search index layout', () => {
     expect(county(await e.search('云母'))).toEqual([]);
   });
 
+  it('stores the document table by column and reads back the same rows', () => {
+    const built = buildIndex(corpus());
+    const file = JSON.parse(built.files.get('manifest.json')!) as ManifestFile;
+    expect(Array.isArray(file.docs)).toBe(false);
+    expect(unpackManifest(file)).toEqual(built.manifest);
+    expect(built.manifest.docs.some((d) => d.tm.length >= 4)).toBe(true);
+  });
+
   it('keeps the fixture’s plans and paragraphs, whatever the layout', () => {
     const built = buildIndex(input);
     const n = built.manifest.docs.reduce((a, d) => a + d.n, 0);
     expect(n).toBe(input.docs.reduce((a, d) => a + d.paragraphs.length, 0));
-    const rows = built.manifest.texts.flatMap(
-      (_, i) => JSON.parse(built.files.get(`t/${i}.json`)!) as unknown[],
+    const rows = built.manifest.texts.flatMap((_, i) =>
+      built.files
+        .get(`t/${i}.txt`)!
+        .split('\n')
+        .map((line) => JSON.parse(line) as unknown),
     );
     expect(rows).toHaveLength(n);
   });

@@ -19,5 +19,6 @@ export const getStaticPaths = (() =>
 export const GET: APIRoute = ({ params }) => {
   const body = index().files.get(String(params.file));
   if (body === undefined) return new Response('not found', { status: 404 });
-  return new Response(body, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+  const type = String(params.file).endsWith('.txt') ? 'text/plain' : 'application/json';
+  return new Response(body, { headers: { 'Content-Type': `${type}; charset=utf-8` } });
 };
