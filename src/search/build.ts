@@ -16,8 +16,8 @@
  * in which results that score alike are listed. So the first page of a query's
  * results mostly falls in a few neighbouring text files rather than one file
  * per plan, and those files keep serving later queries from the cache.
- * - `w/<i>.json`: for synonym group i (a metric's wordings), the paragraphs
- *   containing each wording, with counts: a glossary term expands to up to
+ * - `w/<i>.json`: for synonym group i (a metric's wordings), where each
+ *   wording occurs (postings of the whole wording, in the bigram format): a glossary term expands to up to
  *   six wordings, and looking each up through bigrams would take a dozen
  *   files, most of them the largest (企业, 技术, 科技); this takes one.
  * - `m/<metric>.json`: the targets of one metric across all plans, newest plan
@@ -198,9 +198,10 @@ export function buildIndex(input: SearchInput, opts: BuildOptions = {}): BuiltIn
 }
 
 /**
- * Paragraphs containing `w` and how often (overlapping, as a bigram-position
- * lookup counts), as flat [paragraphDelta, count, …]. Only paragraphs holding
- * the word's rarest bigram are scanned.
+ * Paragraphs containing `w` with the start of every occurrence (overlapping,
+ * as a bigram-position lookup finds them), in the postings format:
+ * [paragraphDelta, count, pos1, posDelta…]. Only paragraphs holding the word's
+ * rarest bigram are scanned.
  */
 function occurrences(w: string, post: Map<string, number[]>, norms: string[]): number[] {
   let rarest: number[] | undefined;
@@ -216,10 +217,11 @@ function occurrences(w: string, post: Map<string, number[]>, norms: string[]): n
     pid += rarest![i]!;
     i += 2 + rarest![i + 1]!;
     const text = norms[pid]!;
-    let count = 0;
-    for (let k = text.indexOf(w); k >= 0; k = text.indexOf(w, k + 1)) count++;
-    if (count > 0) {
-      out.push(pid - last, count);
+    const at: number[] = [];
+    for (let k = text.indexOf(w); k >= 0; k = text.indexOf(w, k + 1)) at.push(k);
+    if (at.length > 0) {
+      out.push(pid - last, at.length, at[0]!);
+      for (let k = 1; k < at.length; k++) out.push(at[k]! - at[k - 1]!);
       last = pid;
     }
   }

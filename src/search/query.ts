@@ -89,6 +89,61 @@ function hasPos(p: Postings, idx: number, x: number): boolean {
   return false;
 }
 
+/** Occurrence counts per paragraph. */
+function counted(o: Postings): Matches {
+  const counts = new Int32Array(o.pids.length);
+  for (let i = 0; i < o.pids.length; i++) counts[i] = o.starts[i + 1]! - o.starts[i]!;
+  return { pids: o.pids, counts };
+}
+
+/**
+ * Start positions p, per paragraph, where every list has an entry at
+ * p + offsets[j]: the lists are the bigrams covering a string (or the words of
+ * a phrase) and the offsets where each sits in it. Walks the shortest list and
+ * binary-searches the others.
+ */
+function intersect(lists: Postings[], offsets: number[]): Postings {
+  let d = 0;
+  for (let i = 1; i < lists.length; i++) if (lists[i]!.pids.length < lists[d]!.pids.length) d = i;
+  const driver = lists[d]!;
+  const dOff = offsets[d]!;
+  const pids: number[] = [];
+  const starts: number[] = [0];
+  const pos: number[] = [];
+  const idxs = new Array<number>(lists.length);
+  for (let i = 0; i < driver.pids.length; i++) {
+    const pid = driver.pids[i]!;
+    let ok = true;
+    for (let j = 0; j < lists.length; j++) {
+      const k = j === d ? i : find(lists[j]!, pid);
+      if (k < 0) {
+        ok = false;
+        break;
+      }
+      idxs[j] = k;
+    }
+    if (!ok) continue;
+    const before = pos.length;
+    for (let k = driver.starts[i]!; k < driver.starts[i + 1]!; k++) {
+      const start = driver.pos[k]! - dOff;
+      if (start < 0) continue;
+      let all = true;
+      for (let j = 0; j < lists.length && all; j++)
+        if (j !== d && !hasPos(lists[j]!, idxs[j]!, start + offsets[j]!)) all = false;
+      if (all) pos.push(start);
+    }
+    if (pos.length > before) {
+      pids.push(pid);
+      starts.push(pos.length);
+    }
+  }
+  return {
+    pids: Int32Array.from(pids),
+    starts: Int32Array.from(starts),
+    pos: Int32Array.from(pos),
+  };
+}
+
 export interface Filters {
   county?: string;
   prefecture?: string;
@@ -243,21 +298,45 @@ export class SearchEngine {
     return p;
   }
 
-  private readonly matches = new Map<string, Promise<Matches | null>>();
+  private readonly found = new Map<string, Promise<Postings | null>>();
 
   /**
-   * Paragraphs containing the normalized string (sorted ids) with occurrence
-   * counts; null when it is too short to look up. Cached per string.
+   * Where the normalized string occurs: paragraph ids (ascending) and each
+   * occurrence's start position; null when it is too short to look up. Cached
+   * per string.
    */
-  match(norm: string): Promise<Matches | null> {
-    let p = this.matches.get(norm);
+  private occurrences(norm: string): Promise<Postings | null> {
+    let p = this.found.get(norm);
     if (!p) {
-      if (this.matches.size > 256) this.matches.clear();
-      p = this.matchUncached(norm);
-      this.matches.set(norm, p);
-      p.catch(() => this.matches.delete(norm));
+      if (this.found.size > 256) this.found.clear();
+      p = this.lookUp(norm);
+      this.found.set(norm, p);
+      p.catch(() => this.found.delete(norm));
     }
     return p;
+  }
+
+  /** Paragraphs containing the normalized string (sorted ids) with occurrence counts. */
+  async match(norm: string): Promise<Matches | null> {
+    const o = await this.occurrences(norm);
+    return o && counted(o);
+  }
+
+  /**
+   * Paragraphs where the words occur one right after another (the typed query
+   * as one phrase), from the words' own occurrences: no bigram files for the
+   * joins between words (高价值|发明专利 would need 值发, 明专 and 专利).
+   */
+  async matchSequence(words: string[]): Promise<Matches | null> {
+    const lists = await Promise.all(words.map((w) => this.occurrences(w)));
+    if (lists.some((l) => !l)) return null;
+    const offsets: number[] = [];
+    let at = 0;
+    for (const w of words) {
+      offsets.push(at);
+      at += w.length;
+    }
+    return counted(intersect(lists as Postings[], offsets));
   }
 
   private collationRanks?: Map<string, number>;
@@ -293,63 +372,21 @@ export class SearchEngine {
     return this.wordingGroups.get(norm);
   }
 
-  private async matchUncached(norm: string): Promise<Matches | null> {
+  private async lookUp(norm: string): Promise<Postings | null> {
     const group = this.groupOf(norm);
     if (group !== undefined) {
       const lists = await this.file<Record<string, number[]>>(paths.group(group));
-      const flat = lists[norm] ?? [];
-      const pids: number[] = [];
-      const counts: number[] = [];
-      for (let i = 0, pid = 0; i < flat.length; i += 2) {
-        pid += flat[i]!;
-        pids.push(pid);
-        counts.push(flat[i + 1]!);
-      }
-      return { pids, counts };
+      return decode(lists[norm] ?? []);
     }
     const parts = cover(norm);
     if (parts.length === 0) return null;
     const lists = await Promise.all(parts.map((c) => this.bigram(c.bigram)));
-    if (lists.length === 1) {
-      const l = lists[0]!;
-      const counts = new Int32Array(l.pids.length);
-      for (let i = 0; i < l.pids.length; i++) counts[i] = l.starts[i + 1]! - l.starts[i]!;
-      return { pids: l.pids, counts };
-    }
-    let d = 0;
-    for (let i = 1; i < lists.length; i++) if (lists[i]!.pids.length < lists[d]!.pids.length) d = i;
-    const driver = lists[d]!;
-    const dOff = parts[d]!.offset;
-    const pids: number[] = [];
-    const counts: number[] = [];
-    const idxs = new Array<number>(lists.length);
-    for (let i = 0; i < driver.pids.length; i++) {
-      const pid = driver.pids[i]!;
-      let ok = true;
-      for (let j = 0; j < lists.length; j++) {
-        const k = j === d ? i : find(lists[j]!, pid);
-        if (k < 0) {
-          ok = false;
-          break;
-        }
-        idxs[j] = k;
-      }
-      if (!ok) continue;
-      let count = 0;
-      for (let k = driver.starts[i]!; k < driver.starts[i + 1]!; k++) {
-        const start = driver.pos[k]! - dOff;
-        if (start < 0) continue;
-        let all = true;
-        for (let j = 0; j < parts.length && all; j++)
-          if (j !== d && !hasPos(lists[j]!, idxs[j]!, start + parts[j]!.offset)) all = false;
-        if (all) count++;
-      }
-      if (count > 0) {
-        pids.push(pid);
-        counts.push(count);
-      }
-    }
-    return { pids, counts };
+    // One bigram: its positions are the string's.
+    if (lists.length === 1) return lists[0]!;
+    return intersect(
+      lists,
+      parts.map((c) => c.offset),
+    );
   }
 
   private pidDocCache?: Int32Array;
@@ -435,8 +472,16 @@ export class SearchEngine {
     const multi = live.length > 1;
 
     // Look everything up in parallel: the phrase and every alternative of every term.
-    const phraseP =
-      multi && parsed.phrase.length >= 2 ? this.match(parsed.phrase) : Promise.resolve(null);
+    // The phrase from the words' own occurrences when the words spell it out;
+    // otherwise (a dropped one-character word, punctuation) look it up whole.
+    const words = live.map((t) => t.alts[0]!);
+    const phraseP = !multi
+      ? Promise.resolve(null)
+      : skipped.length === 0 && words.join('') === parsed.phrase
+        ? this.matchSequence(words)
+        : parsed.phrase.length >= 2
+          ? this.match(parsed.phrase)
+          : Promise.resolve(null);
     const altsP = live.map((t) => Promise.all(t.alts.map((a) => this.match(a))));
     const quickP = this.quick(parsed);
     const [phrase, altMatches] = await Promise.all([phraseP, Promise.all(altsP)]);

@@ -13,6 +13,7 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { extname, join, normalize, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -95,12 +96,18 @@ export interface Served {
   close(): Promise<void>;
 }
 
+/** Text types a static host sends compressed. */
+const COMPRESSIBLE = /^(text\/|application\/(json|xml)|image\/svg)/;
+
 /**
  * Serve a built directory like a static host: `/a/` → `/a/index.html`,
- * `/a` (a directory) → 301 to `/a/`, unknown paths → 404.html with status 404.
+ * `/a` (a directory) → 301 to `/a/`, unknown paths → 404.html with status 404,
+ * text gzip-compressed when the client accepts it (as GitHub Pages, Netlify
+ * and nginx's gzip_static do; compressed once per file and kept).
  */
 export async function serve(dir: string = DIST): Promise<Served> {
   const root = resolve(dir);
+  const gzipped = new Map<string, { mtime: number; body: Buffer }>();
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     let path: string;
@@ -129,7 +136,16 @@ export async function serve(dir: string = DIST): Promise<Served> {
       else res.end('not found');
       return;
     }
-    res.writeHead(200, { 'Content-Type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream' });
+    const type = TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
+    if (COMPRESSIBLE.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+      const mtime = statSync(file).mtimeMs;
+      let hit = gzipped.get(file);
+      if (!hit || hit.mtime !== mtime) gzipped.set(file, (hit = { mtime, body: gzipSync(readFileSync(file)) }));
+      res.writeHead(200, { 'Content-Type': type, 'Content-Encoding': 'gzip', 'Content-Length': hit.body.length, Vary: 'Accept-Encoding' });
+      res.end(hit.body);
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': type });
     createReadStream(file).pipe(res);
   });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));

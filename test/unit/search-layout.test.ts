@@ -93,6 +93,36 @@ describe('search index layout', () => {
     expect(bigramsOnly.fetched.some((p) => p.startsWith('w/'))).toBe(false);
   });
 
+  it('finds a phrase from its words’ positions exactly where the whole string occurs', async () => {
+    const { e, fetched } = open(corpus());
+    const plain = (m: Awaited<ReturnType<SearchEngine['match']>>) =>
+      m && { pids: [...m.pids], counts: [...m.counts] };
+    const sequences = [
+      ['知识产权', '质押融资'],
+      ['云母', '新材料', '产业'],
+      // A glossary wording (group file positions) followed by a plain word.
+      ['高新技术企业', '达到'],
+      ['高企', '高企'],
+      ['芦笋', '油茶'],
+      ['科技', '金融', '覆盖面'],
+    ];
+    for (const words of sequences) {
+      const seq = plain(await e.matchSequence(words));
+      const whole = plain(await e.match(words.join('')));
+      expect(seq, words.join('|')).toEqual(whole);
+    }
+    expect((await e.matchSequence(['高企', '高企']))!.pids.length).toBeGreaterThan(0);
+    expect((await e.matchSequence(['芦笋', '油茶']))!.pids.length).toBe(0);
+    // The query's phrase costs no file beyond its words' own (the join 到高 would).
+    const fresh = open(corpus());
+    await fresh.e.search('高新技术企业 达到', { limit: 0 });
+    const n = fresh.fetched.length;
+    expect(n).toBeGreaterThan(0);
+    const r = await fresh.e.search('达到 高新技术企业', { limit: 0 });
+    expect(fresh.fetched.length).toBe(n);
+    expect(r.tiers[0]).toBe(0);
+  });
+
   it('fetches one file for a term and all its synonyms', async () => {
     const { e, fetched } = open(corpus());
     await e.search('高企', { limit: 0 });
