@@ -24,7 +24,7 @@ import { tmpdir } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { build as esbuild } from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
-import { astroBuild, launch, listFiles, ROOT, serve } from '../../test/e2e/harness.ts';
+import { astroBuild, launch, listFiles, ROOT, serveApart } from '../../test/e2e/harness.ts';
 
 export const QUERIES = [
   '云母',
@@ -198,12 +198,30 @@ async function timeEach(page: Page): Promise<number[]> {
 /** Fresh pages (sessions) each engine is timed in; the 30 queries run once per page. */
 export const ROUNDS = Number(process.env.SEARCH_BENCH_ROUNDS ?? 3);
 
-export async function ours(
+interface Sessions {
+  firstMs: number;
+  first: string[];
+  totalBytes: number;
+  times: number[];
+  /** The last page, still open, with the engine loaded. */
+  page: Page;
+  close: () => Promise<void>;
+}
+
+/**
+ * Runs an engine in ROUNDS fresh pages: `open` loads it and answers the first
+ * query (timed cold), then `each` times the fixed queries. Files fetched under
+ * `prefix` in the first page give the bytes before first results and over the
+ * 30 queries.
+ */
+async function sessions(
   browser: Browser,
   base: string,
   dist: string,
-  bundle: string,
-): Promise<EngineRun> {
+  prefix: string,
+  open: (page: Page) => Promise<number>,
+  each: (page: Page) => Promise<number[]>,
+): Promise<Sessions> {
   let firstMs = 0;
   let first: string[] = [];
   let totalBytes = 0;
@@ -215,30 +233,50 @@ export async function ours(
     ctx = await browser.newContext();
     page = await ctx.newPage();
     await page.goto(`${base}/search/`);
-    await page.addScriptTag({ content: bundle });
-    const fetched = track(page, base, dist, '/search-index/');
-    const ms = await page.evaluate(async (q) => {
-      const w = globalThis as unknown as Record<string, unknown>;
-      const E = w.__SearchEngine as {
-        open: (l: (p: string) => Promise<string>) => Promise<unknown>;
-      };
-      const t0 = performance.now();
-      const e = (await E.open(async (p) => (await fetch(`/search-index/${p}`)).text())) as {
-        search: (q: string, o: object) => Promise<unknown>;
-      };
-      await e.search(q, { limit: 10 });
-      w.__engine = e;
-      return performance.now() - t0;
-    }, QUERIES[0]!);
+    const fetched = track(page, base, dist, prefix);
+    const ms = await open(page);
     await page.waitForTimeout(50);
     if (round === 0) {
       firstMs = ms;
       first = [...fetched];
     }
-    times.push(...(await timeEach(page)));
+    times.push(...(await each(page)));
     await page.waitForTimeout(50);
     if (round === 0) totalBytes = bytesOf(fetched);
   }
+  return { firstMs, first, totalBytes, times, page, close: () => ctx.close() };
+}
+
+export async function ours(
+  browser: Browser,
+  base: string,
+  dist: string,
+  bundle: string,
+): Promise<EngineRun> {
+  const run = await sessions(
+    browser,
+    base,
+    dist,
+    '/search-index/',
+    async (page) => {
+      await page.addScriptTag({ content: bundle });
+      return page.evaluate(async (q) => {
+        const w = globalThis as unknown as Record<string, unknown>;
+        const E = w.__SearchEngine as {
+          open: (l: (p: string) => Promise<string>) => Promise<unknown>;
+        };
+        const t0 = performance.now();
+        const e = (await E.open(async (p) => (await fetch(`/search-index/${p}`)).text())) as {
+          search: (q: string, o: object) => Promise<unknown>;
+        };
+        await e.search(q, { limit: 10 });
+        w.__engine = e;
+        return performance.now() - t0;
+      }, QUERIES[0]!);
+    },
+    timeEach,
+  );
+  const { page, firstMs, first, totalBytes, times } = run;
   const warm = await timeEach(page);
   // Ranked list only (counts, facets, plans), each query cold, in a fresh page.
   const ctx2 = await browser.newContext();
@@ -275,7 +313,7 @@ export async function ours(
     }, q);
     found.set(q, new Set(docs));
   }
-  await ctx.close();
+  await run.close();
   return {
     firstMs,
     firstBytes: bytesOf(first),
@@ -289,60 +327,47 @@ export async function ours(
 }
 
 async function pagefind(browser: Browser, base: string, dist: string): Promise<EngineRun> {
-  let firstMs = 0;
-  let first: string[] = [];
-  let totalBytes = 0;
-  const times: number[] = [];
-  let page!: Page;
-  let ctx!: Awaited<ReturnType<Browser['newContext']>>;
-  let fetched: string[] = [];
-  for (let round = 0; round < ROUNDS; round++) {
-    if (round > 0) {
-      totalBytes ||= bytesOf(fetched);
-      await ctx.close();
-    }
-    ctx = await browser.newContext();
-    page = await ctx.newPage();
-    await page.goto(`${base}/search/`);
-    fetched = track(page, base, dist, '/pagefind/');
-    const ms = await page.evaluate(async (q) => {
-      const w = globalThis as unknown as Record<string, unknown>;
-      const t0 = performance.now();
-      const pf = (await import('/pagefind/pagefind.js' as string)) as {
-        init: () => Promise<void>;
-        search: (q: string) => Promise<{ results: { data: () => Promise<unknown> }[] }>;
-      };
-      await pf.init();
-      const s = await pf.search(q);
-      await Promise.all(s.results.slice(0, 10).map((r) => r.data()));
-      w.__pf = pf;
-      return performance.now() - t0;
-    }, QUERIES[0]!);
-    await page.waitForTimeout(50);
-    if (round === 0) {
-      firstMs = ms;
-      first = [...fetched];
-    }
-    for (const q of QUERIES) {
-      times.push(
-        await page.evaluate(async (q) => {
-          const pf = (
-            globalThis as unknown as {
-              __pf: {
-                search: (q: string) => Promise<{ results: { data: () => Promise<unknown> }[] }>;
-              };
-            }
-          ).__pf;
-          const t0 = performance.now();
-          const s = await pf.search(q);
-          await Promise.all(s.results.slice(0, 10).map((r) => r.data()));
-          return performance.now() - t0;
-        }, q),
-      );
-    }
-  }
-  await page.waitForTimeout(50);
-  totalBytes ||= bytesOf(fetched);
+  const run = await sessions(
+    browser,
+    base,
+    dist,
+    '/pagefind/',
+    (page) =>
+      page.evaluate(async (q) => {
+        const w = globalThis as unknown as Record<string, unknown>;
+        const t0 = performance.now();
+        const pf = (await import('/pagefind/pagefind.js' as string)) as {
+          init: () => Promise<void>;
+          search: (q: string) => Promise<{ results: { data: () => Promise<unknown> }[] }>;
+        };
+        await pf.init();
+        const s = await pf.search(q);
+        await Promise.all(s.results.slice(0, 10).map((r) => r.data()));
+        w.__pf = pf;
+        return performance.now() - t0;
+      }, QUERIES[0]!),
+    async (page) => {
+      const out: number[] = [];
+      for (const q of QUERIES)
+        out.push(
+          await page.evaluate(async (q) => {
+            const pf = (
+              globalThis as unknown as {
+                __pf: {
+                  search: (q: string) => Promise<{ results: { data: () => Promise<unknown> }[] }>;
+                };
+              }
+            ).__pf;
+            const t0 = performance.now();
+            const s = await pf.search(q);
+            await Promise.all(s.results.slice(0, 10).map((r) => r.data()));
+            return performance.now() - t0;
+          }, q),
+        );
+      return out;
+    },
+  );
+  const { page, firstMs, first, totalBytes, times } = run;
   const found = new Map<string, Set<string>>();
   for (const q of QUERIES) {
     const urls = await page.evaluate(async (q) => {
@@ -361,7 +386,7 @@ async function pagefind(browser: Browser, base: string, dist: string): Promise<E
       new Set(urls.map((u) => /\/plans\/([^/]+)\//.exec(u)?.[1]).filter((d): d is string => !!d)),
     );
   }
-  await ctx.close();
+  await run.close();
   return {
     firstMs,
     firstBytes: bytesOf(first),
@@ -412,7 +437,9 @@ async function corpus(
   const ourSize = dirSize(join(dist, 'search-index'));
   const pfSize = dirSize(join(dist, 'pagefind'));
   const want = truth(dataDir, QUERIES);
-  const server = await serve(dist);
+  // A server process of its own with the site precompressed, as a host serves it: in this
+  // process it would share the event loop with Playwright and answer late.
+  const server = await serveApart(dist);
   try {
     const a = await ours(browser, server.url, dist, bundle);
     const b = await pagefind(browser, server.url, dist);

@@ -9,7 +9,7 @@
  *                 before the pipeline exists)
  *   E2E_SKIP_BUILD=1  use dist/ as it is
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -105,9 +105,16 @@ const COMPRESSIBLE = /^(text\/|application\/(json|xml)|image\/svg)/;
  * text gzip-compressed when the client accepts it (as GitHub Pages, Netlify
  * and nginx's gzip_static do; compressed once per file and kept).
  */
-export async function serve(dir: string = DIST): Promise<Served> {
+export async function serve(dir: string = DIST, opts: { precompress?: boolean } = {}): Promise<Served> {
   const root = resolve(dir);
   const gzipped = new Map<string, { mtime: number; body: Buffer }>();
+  // Compress every text file up front, as a host deploying the site does, so
+  // no request pays for compressing (benchmarks time requests).
+  if (opts.precompress)
+    for (const rel of listFiles(root)) {
+      const file = join(root, rel);
+      if (COMPRESSIBLE.test(TYPES[extname(file).toLowerCase()] ?? '')) gzipped.set(file, { mtime: statSync(file).mtimeMs, body: gzipSync(readFileSync(file)) });
+    }
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     let path: string;
@@ -154,6 +161,27 @@ export async function serve(dir: string = DIST): Promise<Served> {
   return {
     url: `http://127.0.0.1:${port}`,
     close: () => new Promise<void>((ok) => server.close(() => ok())),
+  };
+}
+
+/** `serve` in a process of its own, text precompressed (see serve-cli.ts). */
+export async function serveApart(dir: string): Promise<Served> {
+  const child = spawn(process.execPath, [join(ROOT, 'test/e2e/serve-cli.ts'), dir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((ok, fail) => {
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => {
+      out += String(d);
+      if (out.includes('\n')) ok(out.trim());
+    });
+    child.once('exit', (code) => fail(new Error(`static server for ${dir} exited (${code})`)));
+  });
+  return {
+    url,
+    close: () =>
+      new Promise<void>((ok) => {
+        child.once('exit', () => ok());
+        child.kill();
+      }),
   };
 }
 
