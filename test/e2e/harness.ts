@@ -175,10 +175,18 @@ export async function serveApart(dir: string): Promise<Served> {
     });
     child.once('exit', (code) => fail(new Error(`static server for ${dir} exited (${code})`)));
   });
+  // Never outlive (or keep alive) the process that started it, even if that one fails.
+  const stop = (): void => void child.kill();
+  process.once('exit', stop);
+  child.unref();
+  child.stdout.destroy();
   return {
     url,
     close: () =>
       new Promise<void>((ok) => {
+        process.off('exit', stop);
+        if (child.exitCode !== null) return ok();
+        child.ref(); // wait for it to go
         child.once('exit', () => ok());
         child.kill();
       }),
