@@ -94,7 +94,7 @@ describe('search index layout', () => {
   });
 
   it('finds a phrase from its words’ positions exactly where the whole string occurs', async () => {
-    const { e, fetched } = open(corpus());
+    const { e } = open(corpus());
     const plain = (m: Awaited<ReturnType<SearchEngine['match']>>) =>
       m && { pids: [...m.pids], counts: [...m.counts] };
     const sequences = [
