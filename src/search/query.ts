@@ -1,7 +1,8 @@
 /**
- * The query engine. Loads the manifest, then for each query only the bigram
- * files its terms need (cached), verifies phrases by positions, ranks, and
- * fetches the text chunks of the results it shows.
+ * The query engine. Loads the manifest, then for each query only the files
+ * its terms need (a glossary wording's group file, or the bigram files that
+ * cover the term; cached), verifies phrases by positions, ranks (rank.ts), and
+ * fetches the text files of the results it shows.
  *
  * Ranking tiers (a lower tier always ranks above a higher one):
  *   0  the query as typed occurs contiguously (for one term: the term itself)
