@@ -59,7 +59,8 @@ export function buildIndex(input: SearchInput, opts: BuildOptions = {}): BuiltIn
   const post = new Map<string, number[]>();
   const lastPid = new Map<string, number>();
   const docs: DocRow[] = [];
-  const chunks: ChunkRow[][] = [];
+  /** Text files as their lines (one JSON ChunkRow each). */
+  const chunks: string[][] = [];
   const chunkStarts: number[] = [];
   let chunkSize = Infinity;
   let pid = 0;
@@ -110,13 +111,14 @@ export function buildIndex(input: SearchInput, opts: BuildOptions = {}): BuiltIn
         p.text,
         p.targets.map((t) => [t.id, t.metric, t.label, t.quote]),
       ];
-      const size = enc.encode(JSON.stringify(stored)).length + 1;
+      const line = JSON.stringify(stored);
+      const size = enc.encode(line).length + 1;
       if (chunkSize + size > chunkBytes) {
         chunkStarts.push(pid);
         chunks.push([]);
         chunkSize = 0;
       }
-      chunks[chunks.length - 1]!.push(stored);
+      chunks[chunks.length - 1]!.push(line);
       chunkSize += size;
       pid++;
     });
@@ -146,9 +148,7 @@ export function buildIndex(input: SearchInput, opts: BuildOptions = {}): BuiltIn
   shardObjs.forEach((o, i) => files.set(paths.shard(i), JSON.stringify(o)));
   for (const bg of heavy) files.set(paths.heavy(bg), JSON.stringify(post.get(bg)));
   // One row per line: a query parses only the rows it shows, not the whole file.
-  chunks.forEach((c, i) =>
-    files.set(paths.chunk(i), c.map((row) => JSON.stringify(row)).join('\n')),
-  );
+  chunks.forEach((lines, i) => files.set(paths.chunk(i), lines.join('\n')));
 
   const syn = buildSynonyms(input.metrics);
   syn.groups.forEach((group, gi) => {

@@ -33,19 +33,25 @@ interface Postings {
   pos: Int32Array;
 }
 
-/** Index of pid in the sorted list, or -1. */
-function find(p: Postings, pid: number): number {
-  let lo = 0;
-  let hi = p.pids.length - 1;
+/** Index of x in the ascending run arr[lo..hi), or -1. */
+function indexIn(arr: Int32Array, lo: number, hi: number, x: number): number {
+  hi--;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const v = p.pids[mid]!;
-    if (v === pid) return mid;
-    if (v < pid) lo = mid + 1;
+    const v = arr[mid]!;
+    if (v === x) return mid;
+    if (v < x) lo = mid + 1;
     else hi = mid - 1;
   }
   return -1;
 }
+
+/** Index of pid in the postings' paragraph list, or -1. */
+const find = (p: Postings, pid: number): number => indexIn(p.pids, 0, p.pids.length, pid);
+
+/** Whether the idx-th paragraph of the postings has an entry at position x. */
+const hasPos = (p: Postings, idx: number, x: number): boolean =>
+  indexIn(p.pos, p.starts[idx]!, p.starts[idx + 1]!, x) >= 0;
 
 function decode(flat: number[]): Postings {
   // First pass: sizes, so the arrays are allocated once.
@@ -77,17 +83,15 @@ const EMPTY: Postings = {
   pos: new Int32Array(0),
 };
 
-function hasPos(p: Postings, idx: number, x: number): boolean {
-  let lo = p.starts[idx]!;
-  let hi = p.starts[idx + 1]! - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const v = p.pos[mid]!;
-    if (v === x) return true;
-    if (v < x) lo = mid + 1;
-    else hi = mid - 1;
+/** The promise cached under key, made once; forgotten if it fails, so a retry can succeed. */
+function memo<T>(cache: Map<string, Promise<T>>, key: string, make: () => Promise<T>): Promise<T> {
+  let p = cache.get(key);
+  if (!p) {
+    p = make();
+    cache.set(key, p);
+    p.catch(() => cache.delete(key));
   }
-  return false;
+  return p;
 }
 
 /** Occurrence counts per paragraph. */
@@ -265,38 +269,24 @@ export class SearchEngine {
   }
 
   private file<T>(path: string): Promise<T> {
-    let p = this.files.get(path);
-    if (!p) {
-      p = this.load(path).then((text) => JSON.parse(text) as unknown);
-      this.files.set(path, p);
-      p.catch(() => this.files.delete(path));
-    }
-    return p as Promise<T>;
+    return memo(this.files, path, () =>
+      this.load(path).then((text) => JSON.parse(text) as unknown),
+    ) as Promise<T>;
   }
 
   /** A text file's rows, unparsed (one JSON row per line). */
   private lines(path: string): Promise<string[]> {
-    let p = this.rows.get(path);
-    if (!p) {
-      p = this.load(path).then((text) => text.split('\n'));
-      this.rows.set(path, p);
-      p.catch(() => this.rows.delete(path));
-    }
-    return p;
+    return memo(this.rows, path, () => this.load(path).then((text) => text.split('\n')));
   }
 
   private bigram(bg: string): Promise<Postings> {
-    let p = this.postings.get(bg);
-    if (!p) {
-      p = this.heavy.has(bg)
+    return memo(this.postings, bg, () =>
+      this.heavy.has(bg)
         ? this.file<number[]>(paths.heavy(bg)).then(decode)
         : this.file<Record<string, number[]>>(paths.shard(shardOf(bg, this.manifest.shards))).then(
             (o) => (Object.hasOwn(o, bg) ? decode(o[bg]!) : EMPTY),
-          );
-      this.postings.set(bg, p);
-      p.catch(() => this.postings.delete(bg));
-    }
-    return p;
+          ),
+    );
   }
 
   private readonly found = new Map<string, Promise<Postings | null>>();
@@ -307,14 +297,8 @@ export class SearchEngine {
    * per string.
    */
   private occurrences(norm: string): Promise<Postings | null> {
-    let p = this.found.get(norm);
-    if (!p) {
-      if (this.found.size > 256) this.found.clear();
-      p = this.lookUp(norm);
-      this.found.set(norm, p);
-      p.catch(() => this.found.delete(norm));
-    }
-    return p;
+    if (this.found.size > 256 && !this.found.has(norm)) this.found.clear();
+    return memo(this.found, norm, () => this.lookUp(norm));
   }
 
   /** Paragraphs containing the normalized string (sorted ids) with occurrence counts. */

@@ -120,18 +120,24 @@ export const targets: SearchTarget[] = [
 
 export const input: SearchInput = { docs, metrics, targets };
 
+/** An index of `data` held in memory, and a loader over it that records what it fetched. */
+export function memoryIndex(data: SearchInput = input, opts: BuildOptions = {}) {
+  const built = buildIndex(data, opts);
+  const fetched: string[] = [];
+  const load = async (path: string): Promise<string> => {
+    fetched.push(path);
+    const text = built.files.get(path);
+    if (text === undefined) throw new Error(`no file ${path}`);
+    return text;
+  };
+  return { built, fetched, load };
+}
+
 /** An engine over the fixture, loading files from memory and recording what it fetched. */
 export async function engine(
   opts: BuildOptions = {},
   data: SearchInput = input,
 ): Promise<{ engine: SearchEngine; fetched: string[] }> {
-  const built = buildIndex(data, opts);
-  const fetched: string[] = [];
-  const e = await SearchEngine.open(async (path) => {
-    fetched.push(path);
-    const text = built.files.get(path);
-    if (text === undefined) throw new Error(`no file ${path}`);
-    return text;
-  });
-  return { engine: e, fetched };
+  const { load, fetched } = memoryIndex(data, opts);
+  return { engine: await SearchEngine.open(load), fetched };
 }

@@ -5,7 +5,7 @@ import { unpackManifest, type ManifestFile } from '../../src/search/manifest.ts'
 import { normalize } from '../../src/search/normalize.ts';
 import { mulberry32 } from '../../src/pipeline/synthetic.ts';
 import type { Manifest, SearchDoc, SearchInput } from '../../src/search/types.ts';
-import { engine, input, metrics } from './search-fixture.ts';
+import { engine, input, memoryIndex, metrics } from './search-fixture.ts';
 
 /** A larger seeded corpus: 60 plans over four years, sentences drawn from a pool. */
 function corpus(seed = 7): SearchInput {
@@ -56,17 +56,11 @@ function corpus(seed = 7): SearchInput {
   return { docs, metrics, targets: [] };
 }
 
+/** An engine over `data`, its manifest optionally altered (strip) before use. */
 function open(data: SearchInput, opts = {}, strip?: (m: Manifest) => Manifest) {
-  const built = buildIndex(data, opts);
-  const fetched: string[] = [];
+  const { built, fetched, load } = memoryIndex(data, opts);
   const manifest = unpackManifest(JSON.parse(built.files.get('manifest.json')!) as ManifestFile);
-  const e = new SearchEngine(strip ? strip(manifest) : manifest, async (path) => {
-    fetched.push(path);
-    const text = built.files.get(path);
-    if (text === undefined) throw new Error(`no file ${path}`);
-    return text;
-  });
-  return { e, fetched, built };
+  return { e: new SearchEngine(strip ? strip(manifest) : manifest, load), fetched, built };
 }
 
 describe('search index layout', () => {
