@@ -12,6 +12,7 @@ import { findNumbers, COUNT_UNITS, type NumberMention } from './numbers.ts';
 import { clauseEnd, clauseStart, inside, nameZones, segmentStart, sentenceStart } from './clauses.ts';
 import { findLeadParens, unitsInCell, type LeadParen } from './lead.ts';
 import { matchMetric, foldLabel, type Taxonomy } from './taxonomy.ts';
+import { isSubArea, scopeOfLabel, sectorOfSentence } from './scope.ts';
 import {
   AT_LEAST_WORDS, AT_MOST_WORDS, FILLER, GROWTH_WORDS, INCREASE_VERBS, LEVEL_VERBS, PREDICATE,
   STATIVE_PREDICATES, STRONG_INCREASE, SIGNAL_VERBS, COMMITMENT,
@@ -27,6 +28,7 @@ export interface Mention {
   unit: string;
   qualifier: Qualifier;
   deadline: number | null;
+  scope: string | null;
   /** Quote spans in the original body, first the main one. */
   quotes: { start: number; end: number }[];
   anchor: string;
@@ -79,6 +81,9 @@ const LEADING_VERBS = new RegExp(`^(?:(?:${ALL_VERBS.join('|')})(?:和|及|与|�
 const ENDS_WITH_VERB = new RegExp(`(?:${ALL_VERBS.join('|')})\\s*$`);
 const LEVEL_PREFIX = new RegExp(`^(?:(?:${ALL_VERBS.join('|')})+)?(?:国家级|省级及以上|省级以上|省级|市级以上|市级|县级)?`);
 const CN_AFTER_VERB = new RegExp(`(?:${ALL_VERBS.join('|')}|超|约)\\s*$`);
+/** Metrics that count certified firms: an application for the certificate is not one. */
+const CERTIFIED_FIRMS = new Set(['hightech_firms', 'tech_sme', 'innovative_sme', 'specialized_sme', 'little_giant', 'single_champion']);
+const APPLICATION = /申报(?!成功)/;
 const POST_LABEL_CUT = /赴|在|纳入|参加|参与|进入|到|用于|落户|入驻|开展|实现/;
 
 function unitOf(body: string, fragments: { start: number; end: number }[]): { norm: NormalizedText; breaks: number[] } {
@@ -297,7 +302,9 @@ function readNumber(
   // 占…比重 / 占比: the share is of the subject before 占.
   const share = /^(.+?)占(.*)(比重|比例|占比|份额)$/.exec(folded) ?? /^(.+?)(?:占比)$/.exec(folded);
   if (share && share[1]) match = matchMetric(taxonomy, share[1], '') ?? null;
-  const metricKey = match?.key ?? 'other';
+  // 申报 N 家 counts applications, not certified firms (申报成功 / 认定 do count).
+  const applied = match && CERTIFIED_FIRMS.has(match.key) && APPLICATION.test(text.slice(segFrom, segTo));
+  const metricKey = applied ? 'other' : (match?.key ?? 'other');
   const def = taxonomy.byKey.get(metricKey);
 
   let kind: Kind;
@@ -356,6 +363,15 @@ function extractFromUnit(u: TextUnit, taxonomy: Taxonomy, out: ExtractOutput, or
   });
   const handled = new Set<NumberMention>();
   let lastLabel: { sentence: number; label: string; kind: Kind } | null = null;
+  // A sub-area named by one clause (园区企业研发费用…) is the subject of the clauses after it in its sentence.
+  let area: { sentence: number; scope: string } | null = null;
+  const scopeFor = (n: NumberMention, r: Reading): string | null => {
+    const sentence = sentenceStart(text, n.start);
+    let scope = scopeOfLabel(r.label, r.metric) ?? sectorOfSentence(text, n.start, r.label);
+    if (!scope && area?.sentence === sentence && !/^全[县市区省]/.test(foldLabel(r.label))) scope = area.scope;
+    if (scope && isSubArea(scope)) area = { sentence, scope };
+    return scope;
+  };
   for (const n of numbers) {
     if (handled.has(n)) continue;
     const clauseFrom = clauseStart(text, n.start);
@@ -370,7 +386,7 @@ function extractFromUnit(u: TextUnit, taxonomy: Taxonomy, out: ExtractOutput, or
         sameClause.forEach((m, i) => {
           handled.add(m);
           const r = readNumber(text, m, taxonomy, clauseFrom, clauseFrom, m.end, labels[i]!);
-          push(u, m, { ...r, quoteFrom: r.quoteFrom, quoteTo: sameClause[sameClause.length - 1]!.end }, zones, parens, out, order);
+          push(u, m, { ...r, quoteFrom: r.quoteFrom, quoteTo: sameClause[sameClause.length - 1]!.end }, zones, parens, out, order, scopeFor(m, r));
         });
         continue;
       }
@@ -382,7 +398,7 @@ function extractFromUnit(u: TextUnit, taxonomy: Taxonomy, out: ExtractOutput, or
         handled.add(n);
         for (const [s, e] of items) {
           const r = readNumber(text, n, taxonomy, clauseFrom, s, n.end, cleanLabel(text.slice(s, e)));
-          push(u, n, { ...r, quoteFrom: s, quoteTo: n.end }, zones, parens, out, order);
+          push(u, n, { ...r, quoteFrom: s, quoteTo: n.end }, zones, parens, out, order, scopeFor(n, r));
         }
         continue;
       }
@@ -394,7 +410,7 @@ function extractFromUnit(u: TextUnit, taxonomy: Taxonomy, out: ExtractOutput, or
     const carry = lastLabel && lastLabel.sentence === sentence ? lastLabel : undefined;
     const r = readNumber(text, n, taxonomy, clauseFrom, segFrom, segTo, undefined, carry);
     lastLabel = { sentence, label: r.label, kind: r.kind };
-    push(u, n, r, zones, parens, out, order);
+    push(u, n, r, zones, parens, out, order, scopeFor(n, r));
   }
 }
 
@@ -437,7 +453,7 @@ function chineseAccepted(text: string, n: NumberMention): boolean {
 
 function push(
   u: TextUnit, n: NumberMention, r: Reading, zones: [number, number][], parens: LeadParen[],
-  out: ExtractOutput, order: { n: number },
+  out: ExtractOutput, order: { n: number }, scope: string | null,
 ): void {
   const quote = toBody(u, r.quoteFrom, r.quoteTo, n.start);
   let lead: string[] = u.rowLead ?? [];
@@ -454,6 +470,7 @@ function push(
     unit: r.unit,
     qualifier: r.qualifier,
     deadline: deadlineOf(u.norm.text, n.start, zones),
+    scope,
     quotes: [quote],
     anchor: u.anchor,
     section: u.section,
@@ -523,6 +540,7 @@ function extractIndicatorRow(
       unit: r.unit,
       qualifier: r.qualifier,
       deadline: year && targetCols.length > 0 && table.header.length > 0 ? Number(year[1]) : null,
+      scope: scopeOfLabel(indicatorText, r.metric),
       quotes: [
         { start: indicator.start, end: indicator.end },
         { start: target.start, end: target.end },

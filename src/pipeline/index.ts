@@ -107,6 +107,7 @@ function toTargets(body: string, groups: { mentions: Mention[] }[]): Target[] {
       deadline: g.mentions.find((m) => m.deadline !== null)?.deadline ?? null,
       quotes,
       section: first.section,
+      scope: g.mentions.find((m) => m.scope !== null)?.scope ?? null,
       lead: [...new Set(lead)],
       allocations,
       id: `t-${i + 1}`,

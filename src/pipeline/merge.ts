@@ -54,7 +54,8 @@ export function mergeMentions(mentions: Mention[]): MergedTarget[] {
     let best: { t: Group; score: number } | null = null;
     for (const t of candidates) {
       const first = t.mentions[0]!;
-      if (!sameFigure(first, m) || t.units.has(m.unitId)) continue;
+      // A park's or a sector's figure is a different target from the county's (FORMAT.md v2).
+      if (!sameFigure(first, m) || t.units.has(m.unitId) || first.scope !== m.scope) continue;
       let score = 0;
       for (const l of t.labels) score = Math.max(score, labelSimilarity(l, m.label));
       if (!kindsAgree(first, m, score)) continue;

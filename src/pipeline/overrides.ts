@@ -23,6 +23,7 @@ const fieldsSchema = z.object({
   unit: z.string().optional(),
   qualifier: qualifierSchema.optional(),
   deadline: z.number().int().nullable().optional(),
+  scope: z.string().nullable().optional(),
   lead: z.array(z.string()).optional(),
   allocations: z.array(allocationSchema).optional(),
 });
@@ -94,7 +95,7 @@ export function applyOverrides(results: PlanResult[], overrides: Override[]): Ap
       const t: Target = {
         metric: f.data.metric, label: f.data.label, kind: f.data.kind, value: f.data.value,
         value_max: f.data.value_max ?? null, unit: f.data.unit, qualifier: f.data.qualifier ?? 'reach',
-        deadline: f.data.deadline ?? null, quotes: [o.quote], section: place.section, lead: f.data.lead ?? [],
+        deadline: f.data.deadline ?? null, quotes: [o.quote], section: place.section, scope: f.data.scope ?? null, lead: f.data.lead ?? [],
         allocations: f.data.allocations ?? [], id: `t-${targets.length + 1}`,
         spans: [{ quote: o.quote, anchor: place.anchor, start: at, end: at + o.quote.length }], override: 'added',
       };

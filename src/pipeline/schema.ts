@@ -37,6 +37,8 @@ export const targetSchema = z.object({
   deadline: z.number().int().nullable(),
   quotes: z.array(z.string()).min(1),
   section: z.string(),
+  /** null for a county-wide figure, else the subset or sub-area as worded: 规模以上, 园区, 经开区. */
+  scope: z.string().nullable(),
   lead: z.array(z.string()),
   allocations: z.array(allocationSchema),
   /** Stable id within the plan: `t-<n>` in order of first mention. */

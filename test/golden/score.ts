@@ -3,6 +3,8 @@
  * a predicted target finds a gold one when a quote overlaps in the plan text and
  * value, value_max and unit agree; it is typed when metric and kind agree too.
  */
+import { getTaxonomy } from '../../src/pipeline/index.ts';
+
 export interface GoldTarget {
   metric: string;
   kind: string;
@@ -28,10 +30,8 @@ export interface Scored {
   extra: GoldTarget[];
 }
 
-export const HEADLINE = new Set([
-  'rd_spending', 'hightech_firms', 'hightech_value_added', 'high_value_patents_density',
-  'invention_patents', 'tech_contract_value', 'tech_contract_count', 'tech_sme',
-]);
+/** Headline metrics come from the taxonomy, the one list the site uses too. */
+export const HEADLINE = new Set(getTaxonomy().metrics.filter((m) => m.headline).map((m) => m.key));
 
 const fold = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
 const unitOf = (u: string) => fold(u).split('/')[0];
