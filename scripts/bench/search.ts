@@ -354,6 +354,8 @@ async function pagefind(browser: Browser, base: string, dist: string): Promise<E
       page.evaluate(async (q) => {
         const w = globalThis as unknown as Record<string, unknown>;
         const t0 = performance.now();
+        // The path is the served site's, not a module TypeScript could resolve: widen it to string.
+        // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
         const pf = (await import('/pagefind/pagefind.js' as string)) as {
           init: () => Promise<void>;
           search: (q: string) => Promise<{ results: { data: () => Promise<unknown> }[] }>;

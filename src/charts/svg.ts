@@ -7,7 +7,7 @@ import { parseHTML } from 'linkedom';
 let doc: Document | undefined;
 /** One DOM per process is enough; Plot only creates detached elements in it. */
 export function chartDocument(): Document {
-  doc ??= parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;
+  doc ??= parseHTML('<!doctype html><html><body></body></html>').document;
   return doc;
 }
 

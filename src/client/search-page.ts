@@ -173,7 +173,7 @@ export function init(root: HTMLElement): void {
     const a = (e.target as HTMLElement).closest<HTMLAnchorElement>('a[data-facet]');
     if (!a) return;
     e.preventDefault();
-    history.pushState(null, '', a.getAttribute('href')!);
+    history.pushState(null, '', a.getAttribute('href'));
     state = readState();
     void render();
   });

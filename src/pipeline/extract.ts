@@ -385,7 +385,7 @@ function extractFromUnit(u: TextUnit, taxonomy: Taxonomy, out: ExtractOutput, or
       if (labels.length === sameClause.length) {
         sameClause.forEach((m, i) => {
           handled.add(m);
-          const r = readNumber(text, m, taxonomy, clauseFrom, clauseFrom, m.end, labels[i]!);
+          const r = readNumber(text, m, taxonomy, clauseFrom, clauseFrom, m.end, labels[i]);
           push(u, m, { ...r, quoteFrom: r.quoteFrom, quoteTo: sameClause[sameClause.length - 1]!.end }, zones, parens, out, order, scopeFor(m, r));
         });
         continue;

@@ -41,16 +41,16 @@ export interface PlanResult {
   extraction: PlanExtraction;
   document: PlanDocument;
   review: ReviewItem[];
-  original?: Original;
+  original?: Original | undefined;
   /** Block structure, for tests and the review report. */
   blocks: Block[];
 }
 
 export interface ProcessOptions {
-  file?: string;
-  taxonomy?: Taxonomy;
-  sidecarMeta?: Record<string, unknown>;
-  original?: Original;
+  file?: string | undefined;
+  taxonomy?: Taxonomy | undefined;
+  sidecarMeta?: Record<string, unknown> | undefined;
+  original?: Original | undefined;
 }
 
 function anchorsOf(blocks: Block[]): { anchors: string[]; rowAnchors: Map<number, string[]> } {

@@ -109,16 +109,18 @@ export interface ResolvedMeta {
   province: string;
   year: number;
   title: string;
-  source?: string;
-  retrieved?: string;
-  code?: string;
+  source?: string | undefined;
+  retrieved?: string | undefined;
+  code?: string | undefined;
   inferred: string[];
 }
 
 function str(v: unknown): string | undefined {
   if (v === undefined || v === null) return undefined;
   if (v instanceof Date) return v.toISOString().slice(0, 10);
-  return String(v).trim() || undefined;
+  // A mapping or list where text belongs is shown as written, never as [object Object].
+  const text = typeof v === 'object' ? JSON.stringify(v) : `${v as string | number | boolean}`;
+  return text.trim() || undefined;
 }
 
 /** Front matter first, inference for the rest; errors name the file and the missing field. */
@@ -144,7 +146,7 @@ export function resolveMeta({ front, text, stem, file, title }: MetaInput): Reso
     if (!province) { province = known.province; inferred.push('province'); }
   }
   let year = front.year !== undefined ? Number(front.year) : NaN;
-  if (front.year !== undefined && !Number.isInteger(year)) throw new PlanInputError(file, 1, `front matter year "${String(front.year)}" is not a year`);
+  if (front.year !== undefined && !Number.isInteger(year)) throw new PlanInputError(file, 1, `front matter year ${JSON.stringify(front.year)} is not a year`);
   if (Number.isNaN(year)) {
     const guess = inferYear(text, stem);
     if (guess === null) throw new PlanInputError(file, 1, 'no year in front matter, file name or text');

@@ -105,12 +105,12 @@ export function findNumbers(text: string): NumberMention[] {
     const valueMax = b ? parseNumber(b) : null;
     if (b && (valueMax === null || valueMax <= value)) continue;
     let numberEnd = m.index + a!.length;
-    if (b) numberEnd = m.index + whole!.indexOf(b, a!.length) + b.length;
+    if (b) numberEnd = m.index + whole.indexOf(b, a!.length) + b.length;
     out.push({
       start: m.index,
-      end: m.index + whole!.length,
+      end: m.index + whole.length,
       numberEnd,
-      raw: whole!,
+      raw: whole,
       value,
       valueMax: b ? valueMax : null,
       unit: (unit ?? '').replace(/\s+/g, ''),

@@ -46,7 +46,7 @@ export interface AppliedOverride {
   action: Override['action'];
   quote: string;
   detail: string;
-  reason?: string;
+  reason?: string | undefined;
 }
 
 export function parseOverrides(text: string, file: string): Override[] {
@@ -63,7 +63,7 @@ export function parseOverrides(text: string, file: string): Override[] {
     return text.slice(0, offset).split('\n').length;
   };
   return root.items.map((item) => {
-    const line = lineOf(item as YamlNode);
+    const line = lineOf(item);
     const parsed = overrideSchema.safeParse((item as YamlNode).toJSON());
     if (!parsed.success) {
       throw new PlanInputError(file, line, `override: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'entry'} ${i.message}`).join('; ')}`);

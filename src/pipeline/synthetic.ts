@@ -22,7 +22,7 @@ export interface SyntheticOptions {
   count: number;
   seed: number;
   /** Folder of the source plans; defaults to `content/plans` under the working directory. */
-  plansDir?: string;
+  plansDir?: string | undefined;
 }
 
 /** mulberry32: a tiny, fast, well-distributed 32-bit PRNG; returns floats in [0, 1). */

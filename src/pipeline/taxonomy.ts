@@ -26,8 +26,8 @@ const entrySchema = z.object({
 
 export interface MetricDefinition extends Metric {
   patterns: RegExp[];
-  units?: string[];
-  default_kind?: Kind;
+  units?: string[] | undefined;
+  default_kind?: Kind | undefined;
 }
 
 export interface Taxonomy {

@@ -108,7 +108,7 @@ function build(body: string, from: number, to: number, spans: MarkSpan[]): Phras
     const inner: MarkSpan[] = [];
     let j = i + 1;
     while (j < spans.length && spans[j]!.start < s.end) inner.push(spans[j++]!);
-    out.push(markNode(s, build(body, s.start, s.end, inner)) as unknown as PhrasingContent);
+    out.push(markNode(s, build(body, s.start, s.end, inner)));
     at = s.end;
     i = j;
   }

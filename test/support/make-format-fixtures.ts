@@ -219,7 +219,7 @@ function wrapToWidth(text: string, font: PDFFont, size: number, firstWidth: numb
  */
 export async function makePdf(plan: BundledPlan, fontPath: string, layout: PdfLayout): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
-  pdf.registerFontkit(firstFontOfCollection() as unknown as typeof fontkit);
+  pdf.registerFontkit(firstFontOfCollection());
   const font = await pdf.embedFont(readFileSync(fontPath), { subset: true });
   const [pageWidth, pageHeight] = [595.28, 841.89];
   const margin = 72;
@@ -337,20 +337,26 @@ function htmlBody(plan: BundledPlan): string {
     .join('\n');
 }
 
+/** A front-matter field as text ('' when absent). */
+function metaText(plan: BundledPlan, key: string): string {
+  const v = plan.meta[key];
+  return typeof v === 'string' || typeof v === 'number' ? String(v) : '';
+}
+
 /** A government article page, saved from the browser: GBK bytes, gb2312 declared, the plan inside `#zoom`. */
 export function makeGovPageGbk(plan: BundledPlan): Uint8Array {
-  const title = escapeHtml(String(plan.meta.title ?? plan.stem));
+  const title = escapeHtml(metaText(plan, 'title') || plan.stem);
   const html = `<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">
 <html xmlns="http://www.w3.org/1999/xhtml">
 <head>
 <meta http-equiv="Content-Type" content="text/html; charset=gb2312" />
-<title>${title}_通知公告_${escapeHtml(String(plan.meta.county ?? ''))}人民政府</title>
+<title>${title}_通知公告_${escapeHtml(metaText(plan, 'county'))}人民政府</title>
 <style>.zoom p { line-height: 2; }</style>
 <script type="text/javascript">var _hmt = _hmt || []; document.write("统计代码");</script>
 </head>
 <body>
 <div class="top-bar"><a href="/">网站首页</a> | <a href="#">无障碍浏览</a> | <a href="#">长者模式</a></div>
-<div class="header"><h1 class="logo">${escapeHtml(String(plan.meta.county ?? ''))}人民政府门户网站</h1></div>
+<div class="header"><h1 class="logo">${escapeHtml(metaText(plan, 'county'))}人民政府门户网站</h1></div>
 <div class="nav"><ul><li><a href="/">网站首页</a></li><li><a href="/zwgk/">政务公开</a></li><li><a href="/hdjl/">互动交流</a></li><li><a href="/bsfw/">办事服务</a></li><li><a href="/zjxx/">走进本县</a></li></ul></div>
 <div class="position">您当前的位置：<a href="/">首页</a> &gt; <a href="/zwgk/">政务公开</a> &gt; <a href="#">通知公告</a></div>
 <div class="main">
@@ -366,7 +372,7 @@ ${htmlBody(plan)}
     <div class="print-close"><a href="javascript:window.print()">【打印本页】</a> <a href="javascript:window.close()">【关闭窗口】</a></div>
   </div>
 </div>
-<div class="footer"><p>主办：${escapeHtml(String(plan.meta.county ?? ''))}人民政府办公室 版权所有</p><p>网站标识码：4306000001 湘ICP备05001234号</p></div>
+<div class="footer"><p>主办：${escapeHtml(metaText(plan, 'county'))}人民政府办公室 版权所有</p><p>网站标识码：4306000001 湘ICP备05001234号</p></div>
 <script>document.getElementById('zoom').style.fontSize = '16px';</script>
 </body>
 </html>

@@ -180,7 +180,7 @@ describe('plans without targets, huge plans, hostile text', () => {
       if (n.type === 'text' && n.value) texts.push(n.value);
       for (const c of (n.children ?? []) as (typeof n)[]) walk(c);
     };
-    walk(r.document.tree as never);
+    walk(r.document.tree);
     expect(texts.join('')).toContain('<script>alert(1)</script>{{ x }}');
     expect(JSON.stringify(r.document.tree)).not.toContain('"type":"html"');
   });

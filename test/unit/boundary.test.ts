@@ -51,7 +51,7 @@ function boundaryViolations(fileName: string, text: string): string[] {
     let spec: ts.Expression | undefined;
     if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) spec = node.moduleSpecifier;
     else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument)) {
-      spec = node.argument.literal as ts.Expression;
+      spec = node.argument.literal;
     } else if (
       ts.isCallExpression(node) &&
       (node.expression.kind === ts.SyntaxKind.ImportKeyword ||
@@ -115,7 +115,10 @@ describe('pipeline boundary', () => {
 
   it('tsconfig.pipeline.json sets lib without DOM and covers the pipeline', () => {
     const file = path.join(ROOT, 'tsconfig.pipeline.json');
-    const { config, error } = ts.readConfigFile(file, ts.sys.readFile);
+    const { config, error } = ts.readConfigFile(file, (f) => ts.sys.readFile(f)) as {
+      config: { compilerOptions: { lib?: string[]; types?: string[] }; include: string[] };
+      error?: unknown;
+    };
     expect(error).toBeUndefined();
     const lib: string[] = config.compilerOptions.lib ?? [];
     // An absent lib means TypeScript's default, which includes the DOM.

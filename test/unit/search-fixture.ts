@@ -124,11 +124,12 @@ export const input: SearchInput = { docs, metrics, targets };
 export function memoryIndex(data: SearchInput = input, opts: BuildOptions = {}) {
   const built = buildIndex(data, opts);
   const fetched: string[] = [];
-  const load = async (path: string): Promise<string> => {
+  const load = (path: string): Promise<string> => {
     fetched.push(path);
     const text = built.files.get(path);
-    if (text === undefined) throw new Error(`no file ${path}`);
-    return text;
+    // A missing file rejects, as a failed fetch does.
+    if (text === undefined) return Promise.reject(new Error(`no file ${path}`));
+    return Promise.resolve(text);
   };
   return { built, fetched, load };
 }

@@ -19,7 +19,7 @@ describe('normalize', () => {
     const src = '突破 １００ 家';
     const n = normalizeWithMap(src);
     const i = n.text.indexOf(normalize('100家'));
-    expect(src.slice(n.start[i]!, n.end[i + normalize('100家').length - 1]!)).toBe('１００ 家');
+    expect(src.slice(n.start[i], n.end[i + normalize('100家').length - 1])).toBe('１００ 家');
   });
 });
 

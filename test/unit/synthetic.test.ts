@@ -58,8 +58,9 @@ describe('generateSyntheticCorpus', () => {
   it('writes front matter that matches the stem and the division data', () => {
     for (const { stem, text } of plans) {
       const { meta } = split(text);
+      const year = String(meta.year);
       expect(Object.keys(meta)).toEqual(['county', 'prefecture', 'province', 'year', 'title']);
-      expect(stem.endsWith(`-${meta.year}`) || new RegExp(`-${meta.year}-\\d+$`).test(stem)).toBe(
+      expect(stem.endsWith(`-${year}`) || new RegExp(`-${year}-\\d+$`).test(stem)).toBe(
         true,
       );
       expect(meta.year).toBeGreaterThanOrEqual(2021);

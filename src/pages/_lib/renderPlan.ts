@@ -27,7 +27,7 @@ export function tocOf(tree: Root): TocEntry[] {
   const out: TocEntry[] = [];
   for (const n of tree.children) {
     if (n.type !== 'heading' || n.depth > 4) continue;
-    const id = (n.data as { id?: string } | undefined)?.id ?? (n.data?.hProperties?.id as string | undefined);
+    const id = (n.data as { id?: string } | undefined)?.id ?? (n.data?.hProperties?.id);
     if (id) out.push({ id, depth: n.depth, text: toString(n) });
   }
   return out;

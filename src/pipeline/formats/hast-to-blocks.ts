@@ -80,7 +80,7 @@ function tableRows(table: Element): Element[] {
 }
 
 function span(value: unknown, limit: number): number {
-  const n = typeof value === 'number' ? value : Number.parseInt(String(value ?? '1'), 10);
+  const n = typeof value === 'number' ? value : typeof value === 'string' ? Number.parseInt(value, 10) : 1;
   return Number.isFinite(n) && n >= 1 ? Math.min(Math.floor(n), limit) : 1;
 }
 

@@ -64,7 +64,7 @@ function isChrome(element: Element): boolean {
 }
 
 function removeChrome(node: Root | Element): void {
-  node.children = node.children.filter((child) => child.type !== 'element' || !isChrome(child)) as typeof node.children;
+  node.children = node.children.filter((child) => child.type !== 'element' || !isChrome(child));
   for (const child of node.children) if (child.type === 'element') removeChrome(child);
 }
 

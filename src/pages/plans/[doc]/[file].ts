@@ -15,7 +15,7 @@ export const getStaticPaths = (async () => {
   ]);
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute = ({ params, props }) => {
+export const GET: APIRoute<{ kind: 'original' | 'text'; file: string }> = ({ params, props }) => {
   if (props.kind === 'original') {
     return new Response(readFileSync(resolve(DATA_DIR, 'originals', props.file)));
   }
