@@ -12,8 +12,18 @@ import { extname, join, resolve } from 'node:path';
 import type { Heading } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { getTaxonomy, processCorpus } from '../src/pipeline/index.ts';
-import { applyOverrides, loadOverrides, DEFAULT_OVERRIDES_FILE } from '../src/pipeline/overrides.ts';
-import { metricSchema, planRecordSchema, targetRecordSchema, type PlanRecord, type TargetRecord } from '../src/pipeline/schema.ts';
+import {
+  applyOverrides,
+  loadOverrides,
+  DEFAULT_OVERRIDES_FILE,
+} from '../src/pipeline/overrides.ts';
+import {
+  metricSchema,
+  planRecordSchema,
+  targetRecordSchema,
+  type PlanRecord,
+  type TargetRecord,
+} from '../src/pipeline/schema.ts';
 import { PLAN_EXTENSIONS } from '../src/pipeline/source.ts';
 import { writeJsonAtomic } from './lib/write-json.ts';
 
@@ -23,10 +33,13 @@ const outDir = resolve(process.env.DATA_DIR ?? join(root, '.data'));
 
 async function main() {
   const started = performance.now();
-  const names = (await readdir(plansDir)).filter((f) => PLAN_EXTENSIONS.includes(extname(f).toLowerCase())).sort();
+  const names = (await readdir(plansDir))
+    .filter((f) => PLAN_EXTENSIONS.includes(extname(f).toLowerCase()))
+    .sort();
   const files = names.map((f) => join(plansDir, f));
   const { results, errors } = await processCorpus(files);
-  const overrides = existsSync(DEFAULT_OVERRIDES_FILE) && !process.env.PLANS_DIR ? loadOverrides() : [];
+  const overrides =
+    existsSync(DEFAULT_OVERRIDES_FILE) && !process.env.PLANS_DIR ? loadOverrides() : [];
   const applied = applyOverrides(results, overrides);
   results.sort((a, b) => a.extraction.doc.localeCompare(b.extraction.doc));
   await rm(outDir, { recursive: true, force: true });
@@ -39,16 +52,40 @@ async function main() {
     const { doc, meta } = r.extraction;
     const sections = r.document.tree.children
       .filter((n): n is Heading => n.type === 'heading')
-      .map((h) => ({ id: String((h.data as { id?: string } | undefined)?.id ?? ''), depth: h.depth, text: toString(h) }));
-    plans.push(planRecordSchema.parse({ doc, meta, original: r.original, target_count: r.extraction.targets.length, sections }));
+      .map((h) => ({
+        id: String((h.data as { id?: string } | undefined)?.id ?? ''),
+        depth: h.depth,
+        text: toString(h),
+      }));
+    plans.push(
+      planRecordSchema.parse({
+        doc,
+        meta,
+        original: r.original,
+        target_count: r.extraction.targets.length,
+        sections,
+      }),
+    );
     for (const t of r.extraction.targets) {
-      targets.push(targetRecordSchema.parse({ ...t, doc, county: meta.county, slug: meta.slug, prefecture: meta.prefecture, province: meta.province, year: meta.year }));
+      targets.push(
+        targetRecordSchema.parse({
+          ...t,
+          doc,
+          county: meta.county,
+          slug: meta.slug,
+          prefecture: meta.prefecture,
+          province: meta.province,
+          year: meta.year,
+        }),
+      );
     }
     await writeJsonAtomic(join(outDir, 'docs', `${doc}.json`), r.document);
     const source = files.find((f) => f.endsWith(`/${r.original?.file}`));
     if (source && r.original) await copyFile(source, join(outDir, 'originals', r.original.file));
   }
-  const metrics = getTaxonomy().metrics.map((m) => metricSchema.parse({ ...m, patterns: undefined }));
+  const metrics = getTaxonomy().metrics.map((m) =>
+    metricSchema.parse({ ...m, patterns: undefined }),
+  );
   await writeJsonAtomic(join(outDir, 'plans.json'), plans);
   await writeJsonAtomic(join(outDir, 'targets.json'), targets);
   await writeJsonAtomic(join(outDir, 'metrics.json'), metrics);
@@ -57,14 +94,19 @@ async function main() {
     overrides: applied,
     review: Object.fromEntries(results.map((r) => [r.extraction.doc, r.review])),
   });
-  for (const a of applied) console.log(`override ${a.action} ${a.doc}: ${a.detail}${a.reason ? ` (${a.reason})` : ''}`);
+  for (const a of applied)
+    console.log(`override ${a.action} ${a.doc}: ${a.detail}${a.reason ? ` (${a.reason})` : ''}`);
   const ms = Math.round(performance.now() - started);
-  console.log(`data: ${plans.length} plans, ${targets.length} targets, ${applied.length} overrides → ${outDir} in ${ms} ms`);
+  console.log(
+    `data: ${plans.length} plans, ${targets.length} targets, ${applied.length} overrides → ${outDir} in ${ms} ms`,
+  );
   // The good plans are written (and listed in report.json with the failures), but a plan
   // that failed stops the build: the site must not publish with a plan silently missing.
   if (errors.length) {
     for (const e of errors) console.error(`error: ${e.message}`);
-    console.error(`data: ${errors.length} plan(s) failed; fix them or move them out of ${plansDir}`);
+    console.error(
+      `data: ${errors.length} plan(s) failed; fix them or move them out of ${plansDir}`,
+    );
     process.exit(1);
   }
 }

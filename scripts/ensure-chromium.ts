@@ -32,14 +32,14 @@ if (existsSync(CHROMIUM) && hasCjkFont()) {
 } else {
   const manual = `install it yourself: apt-get update && apt-get install -y ${PACKAGES.join(' ')}`;
   if (process.platform !== 'linux' || !existsSync('/usr/bin/apt-get')) {
-    fail(`${CHROMIUM} or a CJK font is missing and this is not a Debian system with apt-get; ${manual}`);
+    fail(
+      `${CHROMIUM} or a CJK font is missing and this is not a Debian system with apt-get; ${manual}`,
+    );
   }
   if (process.getuid?.() !== 0) {
     fail(`${CHROMIUM} or a CJK font is missing and installing them needs root; ${manual}`);
   }
-  console.log(
-    `ensure-chromium: installing ${PACKAGES.join(', ')} from Debian`,
-  );
+  console.log(`ensure-chromium: installing ${PACKAGES.join(', ')} from Debian`);
   run('apt-get', ['update']);
   run('apt-get', ['install', '-y', ...PACKAGES]);
   if (!existsSync(CHROMIUM)) fail(`apt-get finished but ${CHROMIUM} is still missing`);

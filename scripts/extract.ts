@@ -9,7 +9,11 @@ import { mkdir } from 'node:fs/promises';
 import { writeJsonAtomic } from './lib/write-json.ts';
 import { join } from 'node:path';
 import { processCorpus } from '../src/pipeline/index.ts';
-import { applyOverrides, loadOverrides, DEFAULT_OVERRIDES_FILE } from '../src/pipeline/overrides.ts';
+import {
+  applyOverrides,
+  loadOverrides,
+  DEFAULT_OVERRIDES_FILE,
+} from '../src/pipeline/overrides.ts';
 import { existsSync } from 'node:fs';
 
 function parseArgs(argv: string[]) {
@@ -50,8 +54,13 @@ async function main() {
   }
   if (report) {
     for (const r of results) {
-      console.log(`# ${r.extraction.doc}: ${r.extraction.targets.length} targets, ${r.review.length} numbers to review`);
-      for (const item of r.review) console.log(`  ${r.extraction.doc}:${item.line} #${item.anchor}  ${item.number}  «${item.context}»`);
+      console.log(
+        `# ${r.extraction.doc}: ${r.extraction.targets.length} targets, ${r.review.length} numbers to review`,
+      );
+      for (const item of r.review)
+        console.log(
+          `  ${r.extraction.doc}:${item.line} #${item.anchor}  ${item.number}  «${item.context}»`,
+        );
     }
   }
   for (const e of errors) console.error(e.message);

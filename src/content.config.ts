@@ -15,7 +15,9 @@ type Row = Record<string, unknown>;
 const rows = (text: string): Row[] => JSON.parse(text) as Row[];
 
 const plans = defineCollection({
-  loader: file(`${dataDir}/plans.json`, { parser: (text) => rows(text).map((p) => ({ ...p, id: p.doc })) }),
+  loader: file(`${dataDir}/plans.json`, {
+    parser: (text) => rows(text).map((p) => ({ ...p, id: p.doc })),
+  }),
   schema: planRecordSchema,
 });
 
@@ -23,13 +25,16 @@ const plans = defineCollection({
 // an object keyed by that id keeps the record's own `id` field intact.
 const targets = defineCollection({
   loader: file(`${dataDir}/targets.json`, {
-    parser: (text) => Object.fromEntries(rows(text).map((t) => [`${String(t.doc)}/${String(t.id)}`, t])),
+    parser: (text) =>
+      Object.fromEntries(rows(text).map((t) => [`${String(t.doc)}/${String(t.id)}`, t])),
   }),
   schema: targetRecordSchema,
 });
 
 const metrics = defineCollection({
-  loader: file(`${dataDir}/metrics.json`, { parser: (text) => rows(text).map((m) => ({ ...m, id: m.key })) }),
+  loader: file(`${dataDir}/metrics.json`, {
+    parser: (text) => rows(text).map((m) => ({ ...m, id: m.key })),
+  }),
   schema: metricSchema,
 });
 

@@ -15,7 +15,14 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join, resolve } from 'node:path';
-import { astroBuild, buildDir, diffTrees, hashTree, listFiles, ROOT } from '../../test/e2e/harness.ts';
+import {
+  astroBuild,
+  buildDir,
+  diffTrees,
+  hashTree,
+  listFiles,
+  ROOT,
+} from '../../test/e2e/harness.ts';
 
 const KB = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 const MB = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
@@ -24,7 +31,10 @@ const tmp = buildDir('bench');
 
 function dirSize(dir: string): { files: number; bytes: number } {
   const files = listFiles(dir);
-  return { files: files.length, bytes: files.reduce((s, f) => s + readFileSync(join(dir, f)).length, 0) };
+  return {
+    files: files.length,
+    bytes: files.reduce((s, f) => s + readFileSync(join(dir, f)).length, 0),
+  };
 }
 
 function bundledData(): string {
@@ -38,9 +48,16 @@ function bundledData(): string {
 function thousandData(count = 1000): string {
   const out = join(tmp, 'data-1000');
   const plans = join(tmp, 'synth-plans');
-  const g = spawnSync('npm', ['run', 'synth', '--', '--count', String(count), '--out', plans], { cwd: ROOT, stdio: 'inherit' });
+  const g = spawnSync('npm', ['run', 'synth', '--', '--count', String(count), '--out', plans], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
   if (g.status !== 0) throw new Error('npm run synth failed');
-  const d = spawnSync('npm', ['run', 'data'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, PLANS_DIR: plans, DATA_DIR: out } });
+  const d = spawnSync('npm', ['run', 'data'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, PLANS_DIR: plans, DATA_DIR: out },
+  });
   if (d.status !== 0) throw new Error('npm run data on the synthetic corpus failed');
   return out;
 }
@@ -55,9 +72,16 @@ function pageJs(site: string, htmlFile: string): { raw: number; gz: number; file
     if (seen.has(src) || !src.startsWith('/')) continue;
     seen.add(src);
     const code = readFileSync(join(site, src), 'utf8');
-    for (const m of code.matchAll(/(?:import|from)\s*["']([^"']+\.js)["']/g)) queue.push(new URL(m[1]!, `http://x${src}`).pathname);
+    for (const m of code.matchAll(/(?:import|from)\s*["']([^"']+\.js)["']/g))
+      queue.push(new URL(m[1]!, `http://x${src}`).pathname);
   }
-  const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)(?![^>]*type="application\/(?:ld\+)?json")[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]!).join('\n');
+  const inline = [
+    ...html.matchAll(
+      /<script(?![^>]*\bsrc=)(?![^>]*type="application\/(?:ld\+)?json")[^>]*>([\s\S]*?)<\/script>/g,
+    ),
+  ]
+    .map((m) => m[1]!)
+    .join('\n');
   const all = [...seen].map((s) => readFileSync(join(site, s), 'utf8')).join('\n') + inline;
   const buf = Buffer.from(all);
   return { raw: buf.length, gz: all.length ? gzipSync(buf).length : 0, files: [...seen] };
@@ -70,16 +94,23 @@ try {
   const a = join(tmp, 'site-a');
   const ms = astroBuild(a, data);
   const size = dirSize(a);
-  console.log(`  plans: ${nPlans}\n  build time: ${(ms / 1000).toFixed(1)} s\n  output: ${size.files} files, ${MB(size.bytes)}`);
+  console.log(
+    `  plans: ${nPlans}\n  build time: ${(ms / 1000).toFixed(1)} s\n  output: ${size.files} files, ${MB(size.bytes)}`,
+  );
 
   const b = join(tmp, 'site-b');
   astroBuild(b, data);
   const diff = diffTrees(hashTree(a), hashTree(b));
-  console.log(`  reproducible: ${diff.length === 0 ? 'yes, two builds byte-identical' : `NO, ${diff.length} files differ: ${diff.slice(0, 5).join(', ')}`}`);
+  console.log(
+    `  reproducible: ${diff.length === 0 ? 'yes, two builds byte-identical' : `NO, ${diff.length} files differ: ${diff.slice(0, 5).join(', ')}`}`,
+  );
   if (diff.length) failures.push('build not reproducible');
 
   console.log('\nJavaScript per page type (own scripts + imports + inline; gzipped)');
-  const plans = JSON.parse(readFileSync(join(a, 'data/plans.json'), 'utf8')) as Array<{ doc: string; meta: { slug: string } }>;
+  const plans = JSON.parse(readFileSync(join(a, 'data/plans.json'), 'utf8')) as Array<{
+    doc: string;
+    meta: { slug: string };
+  }>;
   const types: Array<[string, string, boolean]> = [
     ['overview', 'index.html', false],
     ['metric', 'metrics/rd_spending/index.html', false],
@@ -95,7 +126,9 @@ try {
     if (!existsSync(join(a, file))) continue;
     const js = pageJs(a, file);
     const extra = js.files.filter((f) => !baseline.has(f));
-    console.log(`  ${name.padEnd(12)} ${KB(js.raw).padStart(9)} raw ${KB(js.gz).padStart(9)} gz  ${widget ? '(widget)' : ''}${extra.length ? ` extra: ${extra.join(' ')}` : ''}`);
+    console.log(
+      `  ${name.padEnd(12)} ${KB(js.raw).padStart(9)} raw ${KB(js.gz).padStart(9)} gz  ${widget ? '(widget)' : ''}${extra.length ? ` extra: ${extra.join(' ')}` : ''}`,
+    );
     if (!widget && extra.length) failures.push(`${name} ships JS beyond the search box`);
     if (js.gz > 150 * 1024) failures.push(`${name} ships ${KB(js.gz)} gzipped JS (> 150 KB)`);
   }
@@ -105,7 +138,9 @@ try {
   const out = join(tmp, 'site-1000');
   const ms1000 = astroBuild(out, big);
   const s1000 = dirSize(out);
-  console.log(`  build time: ${(ms1000 / 1000).toFixed(1)} s (aim < 300 s on 2 cores; this machine has ${(await import('node:os')).availableParallelism()} cores)\n  output: ${s1000.files} files, ${MB(s1000.bytes)}`);
+  console.log(
+    `  build time: ${(ms1000 / 1000).toFixed(1)} s (aim < 300 s on 2 cores; this machine has ${(await import('node:os')).availableParallelism()} cores)\n  output: ${s1000.files} files, ${MB(s1000.bytes)}`,
+  );
   if (ms1000 > 300_000) failures.push('1,000-plan build over 5 minutes');
 } finally {
   rmSync(tmp, { recursive: true, force: true });

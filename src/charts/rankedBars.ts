@@ -42,13 +42,19 @@ function labelWidth(s: string, fontSize: number): number {
 
 export function rankedBars(rows: BarRow[], o: BarOptions): string {
   if (new Set(rows.map((r) => `${r.kind}|${r.unit.split('/')[0]}`)).size > 1) {
-    throw new Error(`rankedBars: rows mix kinds or units (${[...new Set(rows.map((r) => `${r.kind} ${r.unit}`))].join(', ')})`);
+    throw new Error(
+      `rankedBars: rows mix kinds or units (${[...new Set(rows.map((r) => `${r.kind} ${r.unit}`))].join(', ')})`,
+    );
   }
   // Highest first; ties broken by label so the order never depends on input order.
-  const data = [...rows].sort((a, b) => b.value - a.value || a.label.localeCompare(b.label, 'zh-CN'));
+  const data = [...rows].sort(
+    (a, b) => b.value - a.value || a.label.localeCompare(b.label, 'zh-CN'),
+  );
   const fontSize = 12;
   const width = o.width ?? 640;
-  const marginLeft = Math.ceil(Math.max(60, ...data.map((r) => labelWidth(r.label, fontSize))) + 12);
+  const marginLeft = Math.ceil(
+    Math.max(60, ...data.map((r) => labelWidth(r.label, fontSize))) + 12,
+  );
   const maxText = Math.max(0, ...data.map((r) => labelWidth(r.text, fontSize)));
   const rowH = 26;
   const top = Math.max(0, ...data.map((r) => r.value_max ?? r.value));
@@ -61,12 +67,29 @@ export function rankedBars(rows: BarRow[], o: BarOptions): string {
     marginTop: 8,
     marginBottom: 32,
     style: { fontSize: `${fontSize}px` },
-    x: { grid: true, label: o.axisLabel, domain: [Math.min(0, ...data.map((r) => r.value)), top || 1], nice: true },
-    y: { label: null, domain: data.map((r) => r.key), tickFormat: (k: string) => data.find((r) => r.key === k)?.label ?? k },
+    x: {
+      grid: true,
+      label: o.axisLabel,
+      domain: [Math.min(0, ...data.map((r) => r.value)), top || 1],
+      nice: true,
+    },
+    y: {
+      label: null,
+      domain: data.map((r) => r.key),
+      tickFormat: (k: string) => data.find((r) => r.key === k)?.label ?? k,
+    },
     marks: [
       Plot.barX(
         data.filter((r) => r.value_max != null && r.value_max > r.value),
-        { className: 'bar-range', x1: 'value', x2: 'value_max', y: 'key', fill: '#9ab8d8', href: 'href', title: (r: BarRow) => `区间上限 ${r.value_max}` },
+        {
+          className: 'bar-range',
+          x1: 'value',
+          x2: 'value_max',
+          y: 'key',
+          fill: '#9ab8d8',
+          href: 'href',
+          title: (r: BarRow) => `区间上限 ${r.value_max}`,
+        },
       ),
       Plot.barX(data, {
         className: 'bar-main',

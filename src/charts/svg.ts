@@ -24,7 +24,10 @@ const escapeXml = (s: string): string =>
  * (not "img": bars are links, and an img's children are presentational),
  * and the xmlns so the same string works as a standalone .svg download.
  */
-export function finishSvg(svg: string, o: { id: string; title: string; description: string }): string {
+export function finishSvg(
+  svg: string,
+  o: { id: string; title: string; description: string },
+): string {
   const rounded = svg
     .replace(/-?\d+\.\d{3,}/g, (m) => String(Math.round(Number(m) * 100) / 100))
     // Plot names its <g> layers with aria-label, which ARIA forbids on role-less
@@ -43,4 +46,5 @@ export function finishSvg(svg: string, o: { id: string; title: string; descripti
 }
 
 /** A chart as a data: URL, for the "download SVG" link (no extra file to keep in sync). */
-export const svgDataUrl = (svg: string): string => `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+export const svgDataUrl = (svg: string): string =>
+  `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;

@@ -3,7 +3,13 @@
  * fetches each plan's small JSON and re-renders with the same pure function
  * the server used for the default view.
  */
-import { compareTableHtml, parsePlansParam, type ComparePlan, type CompareTarget, type MetricName } from '../pages/_lib/compareTable.ts';
+import {
+  compareTableHtml,
+  parsePlansParam,
+  type ComparePlan,
+  type CompareTarget,
+  type MetricName,
+} from '../pages/_lib/compareTable.ts';
 
 interface PlanData {
   plan: ComparePlan;
@@ -27,7 +33,9 @@ export function initCompare(doc: Document): void {
   const box = doc.querySelector<HTMLElement>('#compare-table');
   if (!form || !box) return;
   const names = JSON.parse(form.dataset.names ?? '[]') as MetricName[];
-  const known = new Set([...doc.querySelectorAll<HTMLOptionElement>('#plan-options option')].map((o) => o.value));
+  const known = new Set(
+    [...doc.querySelectorAll<HTMLOptionElement>('#plan-options option')].map((o) => o.value),
+  );
   const inputs = [...form.querySelectorAll<HTMLInputElement>('input[name="p"]')];
   const status = form.querySelector<HTMLOutputElement>('[data-status]')!;
   const copy = form.querySelector<HTMLButtonElement>('[data-copy]')!;
@@ -39,7 +47,11 @@ export function initCompare(doc: Document): void {
     try {
       const data = await Promise.all(docs.map(fetchPlan));
       // Static HTML from an escaping pure function (see compareTable.ts).
-      box!.innerHTML = compareTableHtml(data.map((d) => d.plan), data.flatMap((d) => d.targets), names);
+      box!.innerHTML = compareTableHtml(
+        data.map((d) => d.plan),
+        data.flatMap((d) => d.targets),
+        names,
+      );
       box!.dataset.docs = docs.join(',');
       status.textContent = `已比较 ${docs.length} 份方案`;
     } catch (e) {
@@ -47,11 +59,16 @@ export function initCompare(doc: Document): void {
     }
   }
 
-  const fromAddress = () => parsePlansParam(location.search, known) ?? (form.dataset.default ?? '').split(',').filter(Boolean);
+  const fromAddress = () =>
+    parsePlansParam(location.search, known) ??
+    (form.dataset.default ?? '').split(',').filter(Boolean);
 
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
-    const docs = [...new Set(inputs.map((i) => i.value.trim()).filter((v) => known.has(v)))].slice(0, 4);
+    const docs = [...new Set(inputs.map((i) => i.value.trim()).filter((v) => known.has(v)))].slice(
+      0,
+      4,
+    );
     if (docs.length < 2) {
       status.textContent = '请至少选择两份已收录的方案。';
       return;
@@ -63,7 +80,9 @@ export function initCompare(doc: Document): void {
   window.addEventListener('popstate', () => void show(fromAddress()));
   copy.hidden = !navigator.clipboard;
   copy.addEventListener('click', () => {
-    void navigator.clipboard.writeText(location.href).then(() => (status.textContent = '链接已复制'));
+    void navigator.clipboard
+      .writeText(location.href)
+      .then(() => (status.textContent = '链接已复制'));
   });
   void show(fromAddress());
 }

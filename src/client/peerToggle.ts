@@ -8,14 +8,19 @@ export function initPeerToggle(doc: Document): void {
   if (!bar) return;
   const buttons = [...bar.querySelectorAll<HTMLButtonElement>('button[data-peer]')];
   const show = (group: string) => {
-    for (const el of doc.querySelectorAll<HTMLElement>('[data-peer-group]')) el.hidden = el.dataset.peerGroup !== group;
+    for (const el of doc.querySelectorAll<HTMLElement>('[data-peer-group]'))
+      el.hidden = el.dataset.peerGroup !== group;
     for (const b of buttons) b.setAttribute('aria-pressed', String(b.dataset.peer === group));
   };
   for (const b of buttons) {
     b.addEventListener('click', () => {
       const g = b.dataset.peer ?? 'prefecture';
       show(g);
-      history.replaceState(null, '', g === 'all' ? '#peers=all' : location.pathname + location.search);
+      history.replaceState(
+        null,
+        '',
+        g === 'all' ? '#peers=all' : location.pathname + location.search,
+      );
     });
   }
   bar.hidden = false;

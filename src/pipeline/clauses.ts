@@ -67,7 +67,13 @@ export function parenGroups(text: string): [number, number][] {
 /** Spans inside 《》, “”, 〔〕 and 【】: names and citations, whose digits are never targets. */
 export function nameZones(text: string): [number, number][] {
   const out: [number, number][] = [];
-  const pairs: [string, string][] = [['《', '》'], ['“', '”'], ['〔', '〕'], ['【', '】'], ['「', '」']];
+  const pairs: [string, string][] = [
+    ['《', '》'],
+    ['“', '”'],
+    ['〔', '〕'],
+    ['【', '】'],
+    ['「', '」'],
+  ];
   for (const [open, close] of pairs) {
     let from = 0;
     for (;;) {

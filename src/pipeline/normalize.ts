@@ -57,7 +57,8 @@ export function normalizeWithMap(original: string): NormalizedText {
     const width = cp > 0xffff ? 2 : 1;
     const norm = nfkc(original.slice(i, i + width));
     parts.push(norm);
-    if (len + norm.length + 1 > map.length) throw new Error('normalisation expanded beyond twice the input');
+    if (len + norm.length + 1 > map.length)
+      throw new Error('normalisation expanded beyond twice the input');
     for (let k = 0; k < norm.length; k++) map[len++] = i;
     i += width;
     runStart = i;

@@ -12,7 +12,9 @@ import { PlanInputError } from './errors.ts';
 import { kindSchema, qualifierSchema, allocationSchema, type Target } from './schema.ts';
 import type { PlanResult } from './index.ts';
 
-export const DEFAULT_OVERRIDES_FILE = fileURLToPath(new URL('../../content/overrides.yaml', import.meta.url));
+export const DEFAULT_OVERRIDES_FILE = fileURLToPath(
+  new URL('../../content/overrides.yaml', import.meta.url),
+);
 
 const fieldsSchema = z.object({
   metric: z.string().optional(),
@@ -53,7 +55,11 @@ export function parseOverrides(text: string, file: string): Override[] {
   const doc = parseDocument(text, { keepSourceTokens: false });
   if (doc.errors.length) {
     const line = doc.errors[0]!.linePos?.[0]?.line ?? 1;
-    throw new PlanInputError(file, line, `overrides are not valid YAML: ${doc.errors[0]!.message.split('\n')[0]}`);
+    throw new PlanInputError(
+      file,
+      line,
+      `overrides are not valid YAML: ${doc.errors[0]!.message.split('\n')[0]}`,
+    );
   }
   const root = doc.contents;
   if (root === null) return [];
@@ -66,7 +72,11 @@ export function parseOverrides(text: string, file: string): Override[] {
     const line = lineOf(item);
     const parsed = overrideSchema.safeParse((item as YamlNode).toJSON());
     if (!parsed.success) {
-      throw new PlanInputError(file, line, `override: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'entry'} ${i.message}`).join('; ')}`);
+      throw new PlanInputError(
+        file,
+        line,
+        `override: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'entry'} ${i.message}`).join('; ')}`,
+      );
     }
     return { ...parsed.data, line, file };
   });
@@ -76,7 +86,13 @@ export function loadOverrides(file = DEFAULT_OVERRIDES_FILE): Override[] {
   return parseOverrides(readFileSync(file, 'utf8'), file);
 }
 
-const addedSchema = fieldsSchema.required({ metric: true, label: true, kind: true, value: true, unit: true });
+const addedSchema = fieldsSchema.required({
+  metric: true,
+  label: true,
+  kind: true,
+  value: true,
+  unit: true,
+});
 
 /** Applies overrides in place and returns what was done. */
 export function applyOverrides(results: PlanResult[], overrides: Override[]): AppliedOverride[] {
@@ -85,32 +101,82 @@ export function applyOverrides(results: PlanResult[], overrides: Override[]): Ap
     const r = results.find((x) => x.extraction.doc === o.doc);
     if (!r) continue; // the plan is not part of this run
     const targets = r.extraction.targets;
-    const hit = targets.find((t) => t.quotes.some((q) => q.includes(o.quote) || o.quote.includes(q)));
+    const hit = targets.find((t) =>
+      t.quotes.some((q) => q.includes(o.quote) || o.quote.includes(q)),
+    );
     if (o.action === 'add') {
       const at = r.document.text.indexOf(o.quote);
-      if (at === -1) throw new PlanInputError(o.file, o.line, `override adds a target whose quote is not in ${o.doc}`);
+      if (at === -1)
+        throw new PlanInputError(
+          o.file,
+          o.line,
+          `override adds a target whose quote is not in ${o.doc}`,
+        );
       const f = addedSchema.safeParse(o.set);
       const place = placeAt(r, at);
-      if (!f.success) throw new PlanInputError(o.file, o.line, `override add needs metric, label, kind, value and unit`);
+      if (!f.success)
+        throw new PlanInputError(
+          o.file,
+          o.line,
+          `override add needs metric, label, kind, value and unit`,
+        );
       const t: Target = {
-        metric: f.data.metric, label: f.data.label, kind: f.data.kind, value: f.data.value,
-        value_max: f.data.value_max ?? null, unit: f.data.unit, qualifier: f.data.qualifier ?? 'reach',
-        deadline: f.data.deadline ?? null, quotes: [o.quote], section: place.section, scope: f.data.scope ?? null, lead: f.data.lead ?? [],
-        allocations: f.data.allocations ?? [], id: `t-${targets.length + 1}`,
-        spans: [{ quote: o.quote, anchor: place.anchor, start: at, end: at + o.quote.length }], override: 'added',
+        metric: f.data.metric,
+        label: f.data.label,
+        kind: f.data.kind,
+        value: f.data.value,
+        value_max: f.data.value_max ?? null,
+        unit: f.data.unit,
+        qualifier: f.data.qualifier ?? 'reach',
+        deadline: f.data.deadline ?? null,
+        quotes: [o.quote],
+        section: place.section,
+        scope: f.data.scope ?? null,
+        lead: f.data.lead ?? [],
+        allocations: f.data.allocations ?? [],
+        id: `t-${targets.length + 1}`,
+        spans: [{ quote: o.quote, anchor: place.anchor, start: at, end: at + o.quote.length }],
+        override: 'added',
       };
       targets.push(t);
-      applied.push({ doc: o.doc, action: 'add', quote: o.quote, detail: `added ${t.id} ${t.metric}/${t.kind} ${t.value}${t.unit}`, reason: o.reason });
+      applied.push({
+        doc: o.doc,
+        action: 'add',
+        quote: o.quote,
+        detail: `added ${t.id} ${t.metric}/${t.kind} ${t.value}${t.unit}`,
+        reason: o.reason,
+      });
       continue;
     }
-    if (!hit) throw new PlanInputError(o.file, o.line, `override matches no target of ${o.doc} by quote «${o.quote}»`);
+    if (!hit)
+      throw new PlanInputError(
+        o.file,
+        o.line,
+        `override matches no target of ${o.doc} by quote «${o.quote}»`,
+      );
     if (o.action === 'suppress') {
       targets.splice(targets.indexOf(hit), 1);
-      applied.push({ doc: o.doc, action: 'suppress', quote: o.quote, detail: `suppressed ${hit.id} ${hit.metric} ${hit.value}${hit.unit}`, reason: o.reason });
+      applied.push({
+        doc: o.doc,
+        action: 'suppress',
+        quote: o.quote,
+        detail: `suppressed ${hit.id} ${hit.metric} ${hit.value}${hit.unit}`,
+        reason: o.reason,
+      });
     } else {
       const before = `${hit.metric}/${hit.kind} ${hit.value}${hit.unit}`;
-      Object.assign(hit, Object.fromEntries(Object.entries(o.set).filter(([, v]) => v !== undefined)), { override: 'corrected' });
-      applied.push({ doc: o.doc, action: 'correct', quote: o.quote, detail: `${hit.id} ${before} → ${hit.metric}/${hit.kind} ${hit.value}${hit.unit}`, reason: o.reason });
+      Object.assign(
+        hit,
+        Object.fromEntries(Object.entries(o.set).filter(([, v]) => v !== undefined)),
+        { override: 'corrected' },
+      );
+      applied.push({
+        doc: o.doc,
+        action: 'correct',
+        quote: o.quote,
+        detail: `${hit.id} ${before} → ${hit.metric}/${hit.kind} ${hit.value}${hit.unit}`,
+        reason: o.reason,
+      });
     }
   }
   return applied;
@@ -125,7 +191,8 @@ export function applyOverrides(results: PlanResult[], overrides: Override[]): Ap
 function placeAt(r: PlanResult, offset: number): { section: string; anchor: string } {
   const body = r.document.text;
   const nodes = r.document.tree.children;
-  const idOf = (node: unknown): string | undefined => (node as { data?: { id?: string } } | undefined)?.data?.id;
+  const idOf = (node: unknown): string | undefined =>
+    (node as { data?: { id?: string } } | undefined)?.data?.id;
   let section = '';
   let anchor = idOf(nodes[0]) ?? 'p-1';
   r.blocks.forEach((b, i) => {
@@ -137,7 +204,8 @@ function placeAt(r: PlanResult, offset: number): { section: string; anchor: stri
     anchor = idOf(nodes[i]) ?? anchor;
     const rows = b.table?.rows ?? [];
     const ri = rows.findIndex((row) => row.cells.some((c) => c.start <= offset && offset < c.end));
-    if (ri !== -1) anchor = idOf((nodes[i] as { children?: unknown[] }).children?.[ri + 1]) ?? anchor;
+    if (ri !== -1)
+      anchor = idOf((nodes[i] as { children?: unknown[] }).children?.[ri + 1]) ?? anchor;
   });
   return { section, anchor };
 }

@@ -6,10 +6,17 @@
  */
 
 /** Metrics defined on above-scale firms: 规模以上 names them, it does not narrow them. */
-const SIZE_DEFINED = new Set(['scale_firms', 'industrial_value_added', 'rd_active_firms', 'patent_firms', 'other']);
+const SIZE_DEFINED = new Set([
+  'scale_firms',
+  'industrial_value_added',
+  'rd_active_firms',
+  'patent_firms',
+  'other',
+]);
 
 const SIZE_CLASS = /^(规模以上工业|规模以上|规上工业|规上|规模工业)/;
-const SUB_AREA = /^((?:[\u4e00-\u9fa5]{0,6}?)(?:高新技术产业开发区|经济技术开发区|高新区|经开区|开发区|农高区|工业园区|产业园区|园区))/;
+const SUB_AREA =
+  /^((?:[\u4e00-\u9fa5]{0,6}?)(?:高新技术产业开发区|经济技术开发区|高新区|经开区|开发区|农高区|工业园区|产业园区|园区))/;
 
 /** The scope a label itself names, or null. `metric` decides whether a size class narrows it. */
 export function scopeOfLabel(label: string, metric: string): string | null {
@@ -24,7 +31,9 @@ export function scopeOfLabel(label: string, metric: string): string | null {
 }
 
 const SECTOR_PREDICATE = /^(?:要|将|以|力争|培育|引进|新增|加快|实现|提质|发展|年均|到|在)/;
-const SECTOR_SUBJECT = new RegExp(`^(?:其中)?[:：]?\\s*([\\u4e00-\\u9fa5()]{2,12}?产业)(?=${SECTOR_PREDICATE.source.slice(1)})`);
+const SECTOR_SUBJECT = new RegExp(
+  `^(?:其中)?[:：]?\\s*([\\u4e00-\\u9fa5()]{2,12}?产业)(?=${SECTOR_PREDICATE.source.slice(1)})`,
+);
 
 /** Industry names that say how a plan ranks its industries, not which one a figure is for. */
 const GENERIC_SECTOR = /^(?:主导|优势|特色|新兴|重点|支柱|传统|未来|首位|全|各|相关)产业$/;

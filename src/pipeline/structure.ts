@@ -107,8 +107,17 @@ function detectHeadingSlow(raw: string): HeadingSplit | null {
   // Rare: a heading line holding characters whose NFKC form changes length.
   const norm = raw.normalize('NFKC');
   for (const { depth, re } of HEADING_MARKERS) {
-    if (re.test(norm.trimStart()) && norm.trim().length <= MAX_HEADING && !/[。，,；;]./.test(norm.trim())) {
-      return { depth, headEnd: raw.length, restStart: raw.length, display: norm.trim().replace(/[。]$/, '') };
+    if (
+      re.test(norm.trimStart()) &&
+      norm.trim().length <= MAX_HEADING &&
+      !/[。，,；;]./.test(norm.trim())
+    ) {
+      return {
+        depth,
+        headEnd: raw.length,
+        restStart: raw.length,
+        display: norm.trim().replace(/[。]$/, ''),
+      };
     }
   }
   return null;
@@ -149,25 +158,46 @@ export function structure(body: string): Block[] {
     li++;
     if (line.norm === '') continue;
     if (LABEL_LINE.test(line.norm)) {
-      blocks.push({ kind: 'label', depth: 0, fragments: [trimFragment(body, line.start, line.end)!], display: line.norm, line: li });
+      blocks.push({
+        kind: 'label',
+        depth: 0,
+        fragments: [trimFragment(body, line.start, line.end)!],
+        display: line.norm,
+        line: li,
+      });
       pendingJoin = false;
       continue;
     }
     const heading = detectHeading(line.raw);
     if (heading) {
       const head = trimFragment(body, line.start, line.start + heading.headEnd);
-      if (head) blocks.push({ kind: 'heading', depth: heading.depth, fragments: [head], display: heading.display, line: li });
+      if (head)
+        blocks.push({
+          kind: 'heading',
+          depth: heading.depth,
+          fragments: [head],
+          display: heading.display,
+          line: li,
+        });
       const rest = trimFragment(body, line.start + heading.restStart, line.end);
       if (rest) {
         blocks.push({ kind: 'paragraph', depth: 0, fragments: [rest], display: '', line: li });
-        pendingJoin = !TERMINAL.test(body.slice(rest.start, rest.end).normalize('NFKC').trimEnd()) && !endsWithClosingParen(body, rest);
+        pendingJoin =
+          !TERMINAL.test(body.slice(rest.start, rest.end).normalize('NFKC').trimEnd()) &&
+          !endsWithClosingParen(body, rest);
       } else pendingJoin = false;
       seenContent = true;
       continue;
     }
     const frag = trimFragment(body, line.start, line.end)!;
     if (!seenContent && line.norm.length <= MAX_HEADING && !/[。，,；;]/.test(line.norm)) {
-      blocks.push({ kind: 'title', depth: 0, fragments: [frag], display: line.raw.trim(), line: li });
+      blocks.push({
+        kind: 'title',
+        depth: 0,
+        fragments: [frag],
+        display: line.raw.trim(),
+        line: li,
+      });
       seenContent = true;
       pendingJoin = false;
       continue;
@@ -180,7 +210,10 @@ export function structure(body: string): Block[] {
     } else {
       blocks.push({ kind: 'paragraph', depth: 0, fragments: [frag], display: '', line: li });
     }
-    pendingJoin = !TERMINAL.test(line.norm) && !endsWithClosingParen(body, frag) && !looksLikeCaption(line.norm, lines, li);
+    pendingJoin =
+      !TERMINAL.test(line.norm) &&
+      !endsWithClosingParen(body, frag) &&
+      !looksLikeCaption(line.norm, lines, li);
   }
   return blocks;
 }
@@ -195,7 +228,9 @@ function looksLikeCaption(norm: string, lines: Line[], nextIndex: number): boole
   if (norm.length > MAX_HEADING) return false;
   for (let i = nextIndex; i < lines.length; i++) {
     if (lines[i]!.norm === '') continue;
-    return lines[i]!.raw.startsWith('\t') || /\|\s*$/.test(lines[i]!.raw) || /^\s*\|/.test(lines[i]!.raw);
+    return (
+      lines[i]!.raw.startsWith('\t') || /\|\s*$/.test(lines[i]!.raw) || /^\s*\|/.test(lines[i]!.raw)
+    );
   }
   return false;
 }
@@ -223,6 +258,7 @@ export function blockText(body: string, block: Block): string {
 
 /** Display text of a block: for captions and titles, their text; for headings, the cleaned heading. */
 export function blockDisplay(body: string, block: Block): string {
-  if (block.kind === 'heading' || block.kind === 'title' || block.kind === 'label') return block.display;
+  if (block.kind === 'heading' || block.kind === 'title' || block.kind === 'label')
+    return block.display;
   return blockText(body, block).normalize('NFKC').trim();
 }

@@ -21,7 +21,16 @@ export interface TableRow {
   group: boolean;
 }
 
-export type ColumnRole = 'seq' | 'indicator' | 'target' | 'unit' | 'baseline' | 'task' | 'responsible' | 'person' | 'other';
+export type ColumnRole =
+  | 'seq'
+  | 'indicator'
+  | 'target'
+  | 'unit'
+  | 'baseline'
+  | 'task'
+  | 'responsible'
+  | 'person'
+  | 'other';
 
 export interface Table {
   firstLine: number;
@@ -109,7 +118,12 @@ function parsePipe(body: string, lines: Line[], first: number, last: number): Ta
           s = k + 1;
         }
       }
-      if (cells.length && cells[cells.length - 1]!.text === '' && body.slice(l.start, l.end).trimEnd().endsWith('|')) cells.pop();
+      if (
+        cells.length &&
+        cells[cells.length - 1]!.text === '' &&
+        body.slice(l.start, l.end).trimEnd().endsWith('|')
+      )
+        cells.pop();
       rows.push(cells);
     }
     const [header, ...rest] = rows;
@@ -157,8 +171,17 @@ function assembleByValues(first: number, last: number, cells: Cell[]): Table | n
     k = m;
   }
   const width = header.length;
-  const roles = header.length ? rolesOf(header) : (['indicator', 'target', 'responsible'] as ColumnRole[]);
-  return { firstLine: first, lastLine: last, style: 'pipe', header, roles: width ? roles : roles, rows };
+  const roles = header.length
+    ? rolesOf(header)
+    : (['indicator', 'target', 'responsible'] as ColumnRole[]);
+  return {
+    firstLine: first,
+    lastLine: last,
+    style: 'pipe',
+    header,
+    roles: width ? roles : roles,
+    rows,
+  };
 }
 
 /** Continuation rows (first cells empty) belong to the row above: merged cells in Word. */
@@ -176,12 +199,21 @@ function mergeContinuationRows(rows: Cell[][]): TableRow[] {
       }
       continue;
     }
-    out.push({ cells: cells.filter((c, idx) => c.text !== '' || idx < cells.length), group: false });
+    out.push({
+      cells: cells.filter((c, idx) => c.text !== '' || idx < cells.length),
+      group: false,
+    });
   }
   return out;
 }
 
-function assemble(style: 'pipe' | 'tab', first: number, last: number, header: Cell[], rows: TableRow[]): Table {
+function assemble(
+  style: 'pipe' | 'tab',
+  first: number,
+  last: number,
+  header: Cell[],
+  rows: TableRow[],
+): Table {
   return { firstLine: first, lastLine: last, style, header, roles: rolesOf(header), rows };
 }
 
@@ -195,7 +227,11 @@ export function rolesOf(header: Cell[]): ColumnRole[] {
     if (/^(计量)?单位$/.test(t)) return 'unit';
     if (/单位|部门|牵头/.test(t)) return 'responsible';
     if (/基数|基期|现状|基础值|完成情况|实际/.test(t)) return 'baseline';
-    if ((/目标|指标值|任务数|数值/.test(t) && !/名称/.test(t)) || /^(20\d{2})年?(目标|目标值)?$/.test(t)) return 'target';
+    if (
+      (/目标|指标值|任务数|数值/.test(t) && !/名称/.test(t)) ||
+      /^(20\d{2})年?(目标|目标值)?$/.test(t)
+    )
+      return 'target';
     if (/指标/.test(t)) return 'indicator';
     if (/任务|工作|内容|事项/.test(t)) return 'task';
     return 'other';
@@ -230,7 +266,9 @@ function parseTab(body: string, lines: Line[], first: number, last: number): Tab
   }
   flush();
   const firstBlank = items.findIndex((it) => 'blank' in it);
-  const header = items.slice(0, firstBlank === -1 ? items.length : firstBlank).map((it) => (it as { cell: Cell }).cell);
+  const header = items
+    .slice(0, firstBlank === -1 ? items.length : firstBlank)
+    .map((it) => (it as { cell: Cell }).cell);
   const width = header.length;
   if (width < 2) return null;
   const rows: TableRow[] = [];

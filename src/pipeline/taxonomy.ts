@@ -38,10 +38,14 @@ export interface Taxonomy {
 /** Quote marks and book-title marks never change what an indicator is. */
 export function foldLabel(label: string): string {
   // R&D is written three ways; the taxonomy's wordings use 研发.
-  return label.normalize('NFKC').replace(/[\s“”"'‘’「」『』《》]/g, '').replace(/R&D|研究与试验发展/gi, '研发');
+  return label
+    .normalize('NFKC')
+    .replace(/[\s“”"'‘’「」『』《》]/g, '')
+    .replace(/R&D|研究与试验发展/gi, '研发');
 }
 
-const GENERIC_TAIL = /(?:的)?(?:数量|总数|总量|个数|数目|余额|总额|规模|登记金额|金额|发放额|发放量|评价入库数|入库数|认定数|认定数量|家数|累计|数)$/;
+const GENERIC_TAIL =
+  /(?:的)?(?:数量|总数|总量|个数|数目|余额|总额|规模|登记金额|金额|发放额|发放量|评价入库数|入库数|认定数|认定数量|家数|累计|数)$/;
 
 export function parseTaxonomy(yamlText: string, file: string): Taxonomy {
   let raw: unknown;
@@ -49,15 +53,24 @@ export function parseTaxonomy(yamlText: string, file: string): Taxonomy {
     raw = parse(yamlText);
   } catch (e) {
     const line = (e as { linePos?: { line: number }[] }).linePos?.[0]?.line ?? 1;
-    throw new PlanInputError(file, line, `taxonomy is not valid YAML: ${(e as Error).message.split('\n')[0]}`);
+    throw new PlanInputError(
+      file,
+      line,
+      `taxonomy is not valid YAML: ${(e as Error).message.split('\n')[0]}`,
+    );
   }
-  if (!raw || typeof raw !== 'object') throw new PlanInputError(file, 1, 'taxonomy must map metric keys to entries');
+  if (!raw || typeof raw !== 'object')
+    throw new PlanInputError(file, 1, 'taxonomy must map metric keys to entries');
   const metrics: MetricDefinition[] = [];
   for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
     const parsed = entrySchema.safeParse(value);
     if (!parsed.success) {
       const line = lineOfKey(yamlText, key);
-      throw new PlanInputError(file, line, `metric ${key}: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
+      throw new PlanInputError(
+        file,
+        line,
+        `metric ${key}: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`,
+      );
     }
     const e = parsed.data;
     metrics.push({
@@ -75,7 +88,8 @@ export function parseTaxonomy(yamlText: string, file: string): Taxonomy {
       default_kind: e.default_kind,
     });
   }
-  if (!metrics.some((m) => m.key === 'other')) throw new PlanInputError(file, 1, 'taxonomy needs an "other" entry');
+  if (!metrics.some((m) => m.key === 'other'))
+    throw new PlanInputError(file, 1, 'taxonomy needs an "other" entry');
   return { metrics, byKey: new Map(metrics.map((m) => [m.key, m])) };
 }
 
@@ -122,7 +136,10 @@ export function matchMetric(taxonomy: Taxonomy, label: string, unit: string): Me
 }
 
 /** Wordings indexed by their last character: a wording can only head a label that ends like it. */
-const wordingIndex = new WeakMap<Taxonomy, Map<string, { metric: MetricDefinition; wording: string }[]>>();
+const wordingIndex = new WeakMap<
+  Taxonomy,
+  Map<string, { metric: MetricDefinition; wording: string }[]>
+>();
 
 function byLastChar(taxonomy: Taxonomy) {
   let index = wordingIndex.get(taxonomy);
@@ -153,7 +170,8 @@ function matchHead(taxonomy: Taxonomy, folded: string, unit: string): MetricMatc
     if (!best || end - start > best.end - best.start) best = { key, start, end };
   };
   for (const { metric, wording } of byLastChar(taxonomy).get(folded.slice(-1)) ?? []) {
-    if (unitAllowed(metric, numerator) && folded.endsWith(wording)) consider(metric.key, folded.length - wording.length, folded.length);
+    if (unitAllowed(metric, numerator) && folded.endsWith(wording))
+      consider(metric.key, folded.length - wording.length, folded.length);
   }
   for (const m of taxonomy.metrics) {
     if (m.key === 'other' || m.patterns.length === 0 || !unitAllowed(m, numerator)) continue;

@@ -3,7 +3,16 @@
  * stable anchors (p-N), tables, and every target mention wrapped in a
  * `targetMark` node that mdast-util-to-hast renders as <mark id="t-N">.
  */
-import type { Root, RootContent, PhrasingContent, Table as MdTable, TableRow, TableCell, Heading, Paragraph } from 'mdast';
+import type {
+  Root,
+  RootContent,
+  PhrasingContent,
+  Table as MdTable,
+  TableRow,
+  TableCell,
+  Heading,
+  Paragraph,
+} from 'mdast';
 import type { Block } from './structure.ts';
 import type { Target } from './schema.ts';
 
@@ -27,7 +36,13 @@ declare module 'mdast' {
   }
 }
 
-const KIND_ZH: Record<string, string> = { growth: '增速', level: '总量', increase: '新增', share: '占比', density: '密度' };
+const KIND_ZH: Record<string, string> = {
+  growth: '增速',
+  level: '总量',
+  increase: '新增',
+  share: '占比',
+  density: '密度',
+};
 
 function markNode(span: MarkSpan, children: PhrasingContent[]): TargetMarkNode {
   const t = span.target;
@@ -56,7 +71,11 @@ function markNode(span: MarkSpan, children: PhrasingContent[]): TargetMarkNode {
  * Inline content for the original range [from, to) of the body, given as pieces
  * (a paragraph joined across page breaks has several); marks nest, crossing ones are dropped.
  */
-function inline(body: string, pieces: { start: number; end: number }[], spans: SpanIndex): PhrasingContent[] {
+function inline(
+  body: string,
+  pieces: { start: number; end: number }[],
+  spans: SpanIndex,
+): PhrasingContent[] {
   const within = pieces
     .flatMap((p) => spans.between(p.start, p.end))
     .sort((a, b) => a.start - b.start || b.end - a.end);
@@ -71,7 +90,15 @@ function inline(body: string, pieces: { start: number; end: number }[], spans: S
     stack.push(s);
   }
   const out: PhrasingContent[] = [];
-  for (const p of pieces) out.push(...build(body, p.start, p.end, kept.filter((s) => s.start >= p.start && s.end <= p.end)));
+  for (const p of pieces)
+    out.push(
+      ...build(
+        body,
+        p.start,
+        p.end,
+        kept.filter((s) => s.start >= p.start && s.end <= p.end),
+      ),
+    );
   return mergeText(out);
 }
 
@@ -92,7 +119,8 @@ function indexSpans(spans: MarkSpan[]): SpanIndex {
         else hi = mid;
       }
       const out: MarkSpan[] = [];
-      for (let i = lo; i < sorted.length && sorted[i]!.start < end; i++) if (sorted[i]!.end <= end) out.push(sorted[i]!);
+      for (let i = lo; i < sorted.length && sorted[i]!.start < end; i++)
+        if (sorted[i]!.end <= end) out.push(sorted[i]!);
       return out;
     },
   };
@@ -133,22 +161,56 @@ function withId<T extends RootContent | TableRow>(node: T, id: string, line?: nu
 
 /** Builds the reader's tree. `anchors[i]` is block i's anchor; rows carry their own. */
 export function buildTree(
-  body: string, blocks: Block[], anchors: string[], rowAnchors: Map<number, string[]>, markSpans: MarkSpan[],
+  body: string,
+  blocks: Block[],
+  anchors: string[],
+  rowAnchors: Map<number, string[]>,
+  markSpans: MarkSpan[],
 ): Root {
   const spans = indexSpans(markSpans);
   const children: RootContent[] = [];
   blocks.forEach((b, bi) => {
     const id = anchors[bi]!;
     if (b.kind === 'title') {
-      children.push(withId<Heading>({ type: 'heading', depth: 1, children: [{ type: 'text', value: b.display }] }, id, b.line));
+      children.push(
+        withId<Heading>(
+          { type: 'heading', depth: 1, children: [{ type: 'text', value: b.display }] },
+          id,
+          b.line,
+        ),
+      );
     } else if (b.kind === 'heading' || b.kind === 'caption') {
       const depth = Math.min(6, b.depth + 1) as Heading['depth'];
-      const text = b.kind === 'caption' ? body.slice(b.fragments[0]!.start, b.fragments[0]!.end).trim() : b.display;
-      children.push(withId<Heading>({ type: 'heading', depth, children: [{ type: 'text', value: text }] }, id, b.line));
+      const text =
+        b.kind === 'caption'
+          ? body.slice(b.fragments[0]!.start, b.fragments[0]!.end).trim()
+          : b.display;
+      children.push(
+        withId<Heading>(
+          { type: 'heading', depth, children: [{ type: 'text', value: text }] },
+          id,
+          b.line,
+        ),
+      );
     } else if (b.kind === 'label') {
-      children.push(withId<Paragraph>({ type: 'paragraph', children: [{ type: 'emphasis', children: [{ type: 'text', value: b.display }] }] }, id, b.line));
+      children.push(
+        withId<Paragraph>(
+          {
+            type: 'paragraph',
+            children: [{ type: 'emphasis', children: [{ type: 'text', value: b.display }] }],
+          },
+          id,
+          b.line,
+        ),
+      );
     } else if (b.kind === 'paragraph') {
-      children.push(withId<Paragraph>({ type: 'paragraph', children: inline(body, b.fragments, spans) }, id, b.line));
+      children.push(
+        withId<Paragraph>(
+          { type: 'paragraph', children: inline(body, b.fragments, spans) },
+          id,
+          b.line,
+        ),
+      );
     } else if (b.kind === 'table' && b.table) {
       const t = b.table;
       const width = Math.max(t.header.length, ...t.rows.map((r) => r.cells.length));
@@ -156,11 +218,21 @@ export function buildTree(
         type: 'tableCell',
         children: c ? lineBreaks(inline(body, [c], spans)) : [],
       });
-      const pad = (cells: TableCell[]) => { while (cells.length < width) cells.push({ type: 'tableCell', children: [] }); return cells; };
-      const rows: TableRow[] = [{ type: 'tableRow', children: pad(t.header.map((c) => cellOf(c))) }];
+      const pad = (cells: TableCell[]) => {
+        while (cells.length < width) cells.push({ type: 'tableCell', children: [] });
+        return cells;
+      };
+      const rows: TableRow[] = [
+        { type: 'tableRow', children: pad(t.header.map((c) => cellOf(c))) },
+      ];
       const ids = rowAnchors.get(bi) ?? [];
       t.rows.forEach((r, ri) => {
-        rows.push(withId<TableRow>({ type: 'tableRow', children: pad(r.cells.map((c) => cellOf(c))) }, ids[ri] ?? `${id}-r${ri + 1}`));
+        rows.push(
+          withId<TableRow>(
+            { type: 'tableRow', children: pad(r.cells.map((c) => cellOf(c))) },
+            ids[ri] ?? `${id}-r${ri + 1}`,
+          ),
+        );
       });
       children.push(withId<MdTable>({ type: 'table', align: [], children: rows }, id, b.line));
     }
@@ -172,7 +244,10 @@ export function buildTree(
 function lineBreaks(nodes: PhrasingContent[]): PhrasingContent[] {
   const out: PhrasingContent[] = [];
   for (const n of nodes) {
-    if (n.type !== 'text' || !n.value.includes('\n')) { out.push(n); continue; }
+    if (n.type !== 'text' || !n.value.includes('\n')) {
+      out.push(n);
+      continue;
+    }
     n.value.split(/\r?\n/).forEach((part, i) => {
       if (i > 0) out.push({ type: 'break' });
       if (part) out.push({ type: 'text', value: part });

@@ -11,7 +11,15 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import {
+  createReadStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  statSync,
+} from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -21,7 +29,15 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const DIST = join(ROOT, 'dist');
 
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+];
 
 function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;
@@ -33,7 +49,11 @@ function newestMtime(path: string): number {
 }
 
 /** Build env shared by every build the tests start: no telemetry (no third-party requests). */
-export const buildEnv = (extra: Record<string, string> = {}): NodeJS.ProcessEnv => ({ ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...extra });
+export const buildEnv = (extra: Record<string, string> = {}): NodeJS.ProcessEnv => ({
+  ...process.env,
+  ASTRO_TELEMETRY_DISABLED: '1',
+  ...extra,
+});
 
 /**
  * A fresh directory for a side-by-side build. It lives inside the project
@@ -52,25 +72,47 @@ export function buildDir(prefix: string): string {
  */
 export function astroBuild(outDir: string, dataDir: string): number {
   const t0 = performance.now();
-  const r = spawnSync('npx', ['astro', 'build'], { cwd: ROOT, env: buildEnv({ DATA_DIR: dataDir, SITE_OUT_DIR: outDir }), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  if (r.status !== 0) throw new Error(`astro build failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
+  const r = spawnSync('npx', ['astro', 'build'], {
+    cwd: ROOT,
+    env: buildEnv({ DATA_DIR: dataDir, SITE_OUT_DIR: outDir }),
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  if (r.status !== 0)
+    throw new Error(`astro build failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
   return performance.now() - t0;
 }
 
 /** Build dist/ once if it is missing or older than its inputs. */
 export function ensureBuilt(): void {
   if (process.env.E2E_SKIP_BUILD === '1' && existsSync(join(DIST, 'index.html'))) return;
-  const built = existsSync(join(DIST, 'index.html')) ? statSync(join(DIST, 'index.html')).mtimeMs : 0;
+  const built = existsSync(join(DIST, 'index.html'))
+    ? statSync(join(DIST, 'index.html')).mtimeMs
+    : 0;
   const dataDir = process.env.E2E_DATA_DIR;
-  const inputs = ['src', 'public', 'astro.config.mjs', dataDir ?? 'content', ...(dataDir ? [] : ['.data', 'scripts/build-data.ts', 'src/pipeline'])];
+  const inputs = [
+    'src',
+    'public',
+    'astro.config.mjs',
+    dataDir ?? 'content',
+    ...(dataDir ? [] : ['.data', 'scripts/build-data.ts', 'src/pipeline']),
+  ];
   const newest = Math.max(...inputs.map((p) => newestMtime(resolve(ROOT, p))));
   if (built && built > newest) return;
   if (dataDir) {
     astroBuild(DIST, resolve(dataDir));
     return;
   }
-  const r = spawnSync('npm', ['run', 'build'], { cwd: ROOT, env: buildEnv(), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  if (r.status !== 0) throw new Error(`npm run build failed (${r.status}):\n${r.stdout.slice(-4000)}\n${r.stderr.slice(-4000)}`);
+  const r = spawnSync('npm', ['run', 'build'], {
+    cwd: ROOT,
+    env: buildEnv(),
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  if (r.status !== 0)
+    throw new Error(
+      `npm run build failed (${r.status}):\n${r.stdout.slice(-4000)}\n${r.stderr.slice(-4000)}`,
+    );
 }
 
 const TYPES: Record<string, string> = {
@@ -105,7 +147,10 @@ const COMPRESSIBLE = /^(text\/|application\/(json|xml)|image\/svg)/;
  * text gzip-compressed when the client accepts it (as GitHub Pages, Netlify
  * and nginx's gzip_static do; compressed once per file and kept).
  */
-export async function serve(dir: string = DIST, opts: { precompress?: boolean } = {}): Promise<Served> {
+export async function serve(
+  dir: string = DIST,
+  opts: { precompress?: boolean } = {},
+): Promise<Served> {
   const root = resolve(dir);
   const gzipped = new Map<string, { mtime: number; body: Buffer }>();
   // Compress every text file up front, as a host deploying the site does, so
@@ -113,7 +158,8 @@ export async function serve(dir: string = DIST, opts: { precompress?: boolean } 
   if (opts.precompress)
     for (const rel of listFiles(root)) {
       const file = join(root, rel);
-      if (COMPRESSIBLE.test(TYPES[extname(file).toLowerCase()] ?? '')) gzipped.set(file, { mtime: statSync(file).mtimeMs, body: gzipSync(readFileSync(file)) });
+      if (COMPRESSIBLE.test(TYPES[extname(file).toLowerCase()] ?? ''))
+        gzipped.set(file, { mtime: statSync(file).mtimeMs, body: gzipSync(readFileSync(file)) });
     }
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
@@ -147,8 +193,14 @@ export async function serve(dir: string = DIST, opts: { precompress?: boolean } 
     if (COMPRESSIBLE.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
       const mtime = statSync(file).mtimeMs;
       let hit = gzipped.get(file);
-      if (!hit || hit.mtime !== mtime) gzipped.set(file, (hit = { mtime, body: gzipSync(readFileSync(file)) }));
-      res.writeHead(200, { 'Content-Type': type, 'Content-Encoding': 'gzip', 'Content-Length': hit.body.length, Vary: 'Accept-Encoding' });
+      if (!hit || hit.mtime !== mtime)
+        gzipped.set(file, (hit = { mtime, body: gzipSync(readFileSync(file)) }));
+      res.writeHead(200, {
+        'Content-Type': type,
+        'Content-Encoding': 'gzip',
+        'Content-Length': hit.body.length,
+        Vary: 'Accept-Encoding',
+      });
       res.end(hit.body);
       return;
     }
@@ -166,7 +218,9 @@ export async function serve(dir: string = DIST, opts: { precompress?: boolean } 
 
 /** `serve` in a process of its own, text precompressed (see serve-cli.ts). */
 export async function serveApart(dir: string): Promise<Served> {
-  const child = spawn(process.execPath, [join(ROOT, 'test/e2e/serve-cli.ts'), dir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [join(ROOT, 'test/e2e/serve-cli.ts'), dir], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const url = await new Promise<string>((ok, fail) => {
     let out = '';
     child.stdout.on('data', (d: Buffer) => {
@@ -207,8 +261,15 @@ export interface WatchedPage {
 }
 
 /** A page in a fresh context that records console errors and off-site requests. */
-export async function openPage(browser: Browser, base: string, opts: { javaScriptEnabled?: boolean; viewport?: { width: number; height: number } } = {}): Promise<WatchedPage> {
-  const context = await browser.newContext({ javaScriptEnabled: opts.javaScriptEnabled ?? true, viewport: opts.viewport ?? { width: 1280, height: 900 } });
+export async function openPage(
+  browser: Browser,
+  base: string,
+  opts: { javaScriptEnabled?: boolean; viewport?: { width: number; height: number } } = {},
+): Promise<WatchedPage> {
+  const context = await browser.newContext({
+    javaScriptEnabled: opts.javaScriptEnabled ?? true,
+    viewport: opts.viewport ?? { width: 1280, height: 900 },
+  });
   const page = await context.newPage();
   const errors: string[] = [];
   const external: string[] = [];
@@ -233,11 +294,37 @@ export interface AxeViolation {
 }
 
 /** Run axe-core in the page; returns violations of the given impacts. */
-export async function axe(page: Page, impacts: string[] = ['serious', 'critical']): Promise<AxeViolation[]> {
+export async function axe(
+  page: Page,
+  impacts: string[] = ['serious', 'critical'],
+): Promise<AxeViolation[]> {
   await page.addScriptTag({ path: AXE_SOURCE });
   const result = await page.evaluate(async () => {
-    const r = await (globalThis as unknown as { axe: { run: (ctx: unknown, o: unknown) => Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> }> }> } }).axe.run((globalThis as unknown as { document: unknown }).document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => JSON.stringify(n.target)) }));
+    const r = await (
+      globalThis as unknown as {
+        axe: {
+          run: (
+            ctx: unknown,
+            o: unknown,
+          ) => Promise<{
+            violations: Array<{
+              id: string;
+              impact: string | null;
+              help: string;
+              nodes: Array<{ target: unknown[] }>;
+            }>;
+          }>;
+        };
+      }
+    ).axe.run((globalThis as unknown as { document: unknown }).document, {
+      resultTypes: ['violations'],
+    });
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 5).map((n) => JSON.stringify(n.target)),
+    }));
   });
   return result.filter((v) => impacts.includes(v.impact ?? ''));
 }
@@ -256,7 +343,13 @@ export function listFiles(dir: string, base = dir): string[] {
 /** sha256 of every file under a built site, keyed by relative path. */
 export function hashTree(dir: string): Map<string, string> {
   const out = new Map<string, string>();
-  for (const rel of listFiles(dir)) out.set(rel, createHash('sha256').update(readFileSync(join(dir, rel))).digest('hex'));
+  for (const rel of listFiles(dir))
+    out.set(
+      rel,
+      createHash('sha256')
+        .update(readFileSync(join(dir, rel)))
+        .digest('hex'),
+    );
   return out;
 }
 

@@ -38,8 +38,12 @@ describe('internal links', () => {
       const here = '/' + rel.replace(/index\.html$/, '');
       const { document } = parseHTML(readFileSync(file, 'utf8'));
       const refs = [
-        ...[...document.querySelectorAll('a[href], link[href]')].map((e) => e.getAttribute('href')!),
-        ...[...document.querySelectorAll('script[src], img[src]')].map((e) => e.getAttribute('src')!),
+        ...[...document.querySelectorAll('a[href], link[href]')].map((e) =>
+          e.getAttribute('href')!,
+        ),
+        ...[...document.querySelectorAll('script[src], img[src]')].map((e) =>
+          e.getAttribute('src')!,
+        ),
       ];
       for (const ref of refs) {
         if (/^(data:|mailto:|https?:|javascript:)/i.test(ref)) continue;
@@ -52,7 +56,8 @@ describe('internal links', () => {
           continue;
         }
         const frag = decodeURIComponent(url.hash.slice(1));
-        if (frag && target.endsWith('.html') && !idsOf(target).has(frag)) broken.push(`${here} → ${ref} (no id "${frag}")`);
+        if (frag && target.endsWith('.html') && !idsOf(target).has(frag))
+          broken.push(`${here} → ${ref} (no id "${frag}")`);
       }
     }
     expect(checked).toBeGreaterThan(100);

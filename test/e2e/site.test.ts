@@ -9,7 +9,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cpSync, readFileSync, rmSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { astroBuild, axe, buildDir, DIST, ensureBuilt, launch, openPage, ROOT, serve, type Served } from './harness.ts';
+import {
+  astroBuild,
+  axe,
+  buildDir,
+  DIST,
+  ensureBuilt,
+  launch,
+  openPage,
+  ROOT,
+  serve,
+  type Served,
+} from './harness.ts';
 import type { PlanRecord, TargetRecord } from '../../src/pipeline/schema.ts';
 
 let site: Served;
@@ -43,7 +54,10 @@ const pageTypes = () => [
   `/counties/${county()}/`,
   `/plans/${plans[0]!.doc}/`,
   '/compare/',
-  `/compare/?plans=${plans.slice(0, 2).map((p) => p.doc).join(',')}`,
+  `/compare/?plans=${plans
+    .slice(0, 2)
+    .map((p) => p.doc)
+    .join(',')}`,
   '/about/',
   '/data/',
   '/no-such-page/',
@@ -62,7 +76,8 @@ describe('every page type', () => {
       const errs = path === '/no-such-page/' ? errors.filter((e) => !/404/.test(e)) : errors;
       if (errs.length) problems.push(`${path}: console ${errs.join(' | ')}`);
       if (external.length) problems.push(`${path}: off-site ${external.join(' ')}`);
-      for (const v of await axe(page)) problems.push(`${path}: axe ${v.impact} ${v.id} ${v.help} ${v.nodes.join(' ')}`);
+      for (const v of await axe(page))
+        problems.push(`${path}: axe ${v.impact} ${v.id} ${v.help} ${v.nodes.join(' ')}`);
       await context.close();
     }
     expect(problems).toEqual([]);
@@ -71,11 +86,18 @@ describe('every page type', () => {
   it('fits a phone screen: only tables and charts scroll sideways, never the page', async () => {
     const wide: string[] = [];
     for (const path of pageTypes()) {
-      const { page, context } = await openPage(browser, site.url, { viewport: { width: 390, height: 844 } });
+      const { page, context } = await openPage(browser, site.url, {
+        viewport: { width: 390, height: 844 },
+      });
       await page.goto(site.url + path);
       const tooWide = await page.evaluate(() => {
-        const d = (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document;
-        return d.documentElement.scrollWidth > (globalThis as unknown as { innerWidth: number }).innerWidth + 1;
+        const d = (
+          globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }
+        ).document;
+        return (
+          d.documentElement.scrollWidth >
+          (globalThis as unknown as { innerWidth: number }).innerWidth + 1
+        );
       });
       if (tooWide) wide.push(path);
       await context.close();
@@ -91,9 +113,12 @@ describe('metric page', () => {
     const rd = targets.filter((t) => t.metric === 'rd_spending');
     expect(rd.length).toBeGreaterThan(0);
     const byKind = new Map<string, Set<string>>();
-    for (const t of rd) (byKind.get(t.kind) ?? byKind.set(t.kind, new Set()).get(t.kind)!).add(t.doc);
+    for (const t of rd)
+      (byKind.get(t.kind) ?? byKind.set(t.kind, new Set()).get(t.kind)!).add(t.doc);
     const hrefs = await page.$$eval('figure.chart svg', (svgs) =>
-      svgs.map((s) => [...s.querySelectorAll('g.bar-main a')].map((a) => a.getAttribute('href') ?? '')),
+      svgs.map((s) =>
+        [...s.querySelectorAll('g.bar-main a')].map((a) => a.getAttribute('href') ?? ''),
+      ),
     );
     const barDocs = hrefs.flat().map((h) => h.split('/')[2]!);
     const want = [...byKind.values()].flatMap((s) => [...s]);
@@ -142,7 +167,8 @@ describe('compare', () => {
     const docs = plans.slice(0, 3).map((p) => p.doc);
     const { page, context, errors } = await openPage(browser, site.url);
     await page.goto(`${site.url}/compare/?plans=${docs[0]},${docs[1]}`);
-    const heads = () => page.$$eval('#compare-table thead th a', (as) => as.map((a) => a.getAttribute('href')));
+    const heads = () =>
+      page.$$eval('#compare-table thead th a', (as) => as.map((a) => a.getAttribute('href')));
     await expect.poll(heads).toEqual([`/plans/${docs[0]}/`, `/plans/${docs[1]}/`]);
     await page.fill('#compare-form input[name="p"] >> nth=2', docs[2]!);
     await page.click('#compare-form button[type="submit"]');
@@ -151,7 +177,13 @@ describe('compare', () => {
     // A copied link reproduces the view in a fresh page.
     const fresh = await openPage(browser, site.url);
     await fresh.page.goto(page.url());
-    await expect.poll(() => fresh.page.$$eval('#compare-table thead th a', (as) => as.map((a) => a.getAttribute('href')))).toEqual(docs.map((d) => `/plans/${d}/`));
+    await expect
+      .poll(() =>
+        fresh.page.$$eval('#compare-table thead th a', (as) =>
+          as.map((a) => a.getAttribute('href')),
+        ),
+      )
+      .toEqual(docs.map((d) => `/plans/${d}/`));
     await fresh.context.close();
     await page.goBack();
     await expect.poll(heads).toEqual([`/plans/${docs[0]}/`, `/plans/${docs[1]}/`]);
@@ -164,7 +196,9 @@ describe('without JavaScript', () => {
   it('charts, tables and the compare default are in the HTML', async () => {
     const { page, context } = await openPage(browser, site.url, { javaScriptEnabled: false });
     await page.goto(`${site.url}/metrics/rd_spending/`);
-    expect(await page.locator('figure.chart svg[role="group"] g.bar-main rect').count()).toBeGreaterThan(0);
+    expect(
+      await page.locator('figure.chart svg[role="group"] g.bar-main rect').count(),
+    ).toBeGreaterThan(0);
     expect(await page.locator('figure.chart svg title').first().textContent()).toContain('研发');
     await page.goto(`${site.url}/compare/`);
     expect(await page.locator('#compare-table tbody tr').count()).toBeGreaterThan(0);
@@ -230,7 +264,11 @@ describe('hostile plan text', () => {
       cpSync(join(ROOT, 'test/e2e/fixtures/xss-plan.txt'), join(plansDir, 'ceshi-2025.txt'));
       const dataDir = join(tmp, 'data');
       const { spawnSync } = await import('node:child_process');
-      const r = spawnSync('npm', ['run', 'data'], { cwd: ROOT, env: { ...process.env, PLANS_DIR: plansDir, DATA_DIR: dataDir }, encoding: 'utf8' });
+      const r = spawnSync('npm', ['run', 'data'], {
+        cwd: ROOT,
+        env: { ...process.env, PLANS_DIR: plansDir, DATA_DIR: dataDir },
+        encoding: 'utf8',
+      });
       expect(r.status, r.stderr).toBe(0);
       const out = join(tmp, 'dist');
       astroBuild(out, dataDir);
@@ -238,15 +276,23 @@ describe('hostile plan text', () => {
       try {
         const { page, context, errors } = await openPage(browser, xsite.url);
         await page.goto(`${xsite.url}/plans/ceshi-2025/`);
-        expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
-        expect(await page.locator('main img, main script:not([type]), main b[onmouseover]').count()).toBe(0);
+        expect(
+          await page.evaluate(() => (window as unknown as { __xss?: number }).__xss),
+        ).toBeUndefined();
+        expect(
+          await page.locator('main img, main script:not([type]), main b[onmouseover]').count(),
+        ).toBe(0);
         const text = (await page.locator('.plan-text').textContent()) ?? '';
         expect(text).toContain('<img src=x onerror=window.__xss=3>');
         expect(text).toContain('<script>window.__xss=2</script>');
-        expect(await page.locator('h1').textContent()).toContain('<img src=x onerror=window.__xss=1>');
+        expect(await page.locator('h1').textContent()).toContain(
+          '<img src=x onerror=window.__xss=1>',
+        );
         expect(await page.locator('a[href^="javascript:"]').count()).toBe(0);
         await page.goto(`${xsite.url}/`);
-        expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+        expect(
+          await page.evaluate(() => (window as unknown as { __xss?: number }).__xss),
+        ).toBeUndefined();
         expect(errors).toEqual([]);
         await context.close();
       } finally {

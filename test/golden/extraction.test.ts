@@ -10,7 +10,10 @@ import { processPlanText } from '../../src/pipeline/index.ts';
 import { scoreDoc, type GoldTarget, type Scored } from './score.ts';
 
 const fixtures = join(import.meta.dirname, '../fixtures');
-const docs = readdirSync(join(fixtures, 'gold')).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, '')).sort();
+const docs = readdirSync(join(fixtures, 'gold'))
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => f.replace(/\.json$/, ''))
+  .sort();
 
 interface Gold {
   doc: string;
@@ -22,10 +25,21 @@ const results = docs.map((doc) => {
   const text = readFileSync(join(fixtures, 'corpus', `${doc}.txt`), 'utf8');
   const gold = JSON.parse(readFileSync(join(fixtures, 'gold', `${doc}.json`), 'utf8')) as Gold;
   const result = processPlanText(text, doc);
-  return { doc, text, gold, result, score: scoreDoc(text, gold.targets, result.extraction.targets) };
+  return {
+    doc,
+    text,
+    gold,
+    result,
+    score: scoreDoc(text, gold.targets, result.extraction.targets),
+  };
 });
 
-function total(key: keyof Pick<Scored, 'gold' | 'predicted' | 'found' | 'typed' | 'headlineGold' | 'headlineTyped' | 'leadAgree'>) {
+function total(
+  key: keyof Pick<
+    Scored,
+    'gold' | 'predicted' | 'found' | 'typed' | 'headlineGold' | 'headlineTyped' | 'leadAgree'
+  >,
+) {
   return results.reduce((s, r) => s + r.score[key], 0);
 }
 
@@ -34,14 +48,20 @@ describe('extraction against the golden answers', () => {
     expect(docs).toHaveLength(5);
   });
 
-  it.each(docs)('%s: county, prefecture, province and year inferred from the text and file name', (doc) => {
-    const r = results.find((x) => x.doc === doc)!;
-    const { county, prefecture, province, year } = r.result.extraction.meta;
-    expect({ county, prefecture, province, year }).toEqual({
-      county: r.gold.meta.county, prefecture: r.gold.meta.prefecture, province: r.gold.meta.province, year: r.gold.meta.year,
-    });
-    expect(r.result.extraction.meta.inferred).toEqual(expect.arrayContaining(['county', 'year']));
-  });
+  it.each(docs)(
+    '%s: county, prefecture, province and year inferred from the text and file name',
+    (doc) => {
+      const r = results.find((x) => x.doc === doc)!;
+      const { county, prefecture, province, year } = r.result.extraction.meta;
+      expect({ county, prefecture, province, year }).toEqual({
+        county: r.gold.meta.county,
+        prefecture: r.gold.meta.prefecture,
+        province: r.gold.meta.province,
+        year: r.gold.meta.year,
+      });
+      expect(r.result.extraction.meta.inferred).toEqual(expect.arrayContaining(['county', 'year']));
+    },
+  );
 
   it('meets recall >= 0.97, typed F1 >= 0.95 and headline recall = 1', () => {
     const recall = total('found') / total('gold');
@@ -49,9 +69,16 @@ describe('extraction against the golden answers', () => {
     const typedRecall = total('typed') / total('gold');
     const typedF1 = (2 * precision * typedRecall) / (precision + typedRecall);
     const report = results.flatMap((r) => [
-      ...r.score.missed.map((t) => `${r.doc} missed ${t.metric}/${t.kind} ${t.value}${t.unit} «${t.quotes[0]}»`),
-      ...r.score.mistyped.map((m) => `${r.doc} mistyped ${m.got.metric}/${m.got.kind} for ${m.gold.metric}/${m.gold.kind} «${m.gold.quotes[0]}»`),
-      ...r.score.extra.map((t) => `${r.doc} extra ${t.metric}/${t.kind} ${t.value}${t.unit} «${t.quotes[0]}»`),
+      ...r.score.missed.map(
+        (t) => `${r.doc} missed ${t.metric}/${t.kind} ${t.value}${t.unit} «${t.quotes[0]}»`,
+      ),
+      ...r.score.mistyped.map(
+        (m) =>
+          `${r.doc} mistyped ${m.got.metric}/${m.got.kind} for ${m.gold.metric}/${m.gold.kind} «${m.gold.quotes[0]}»`,
+      ),
+      ...r.score.extra.map(
+        (t) => `${r.doc} extra ${t.metric}/${t.kind} ${t.value}${t.unit} «${t.quotes[0]}»`,
+      ),
     ]);
     expect.soft(report, report.join('\n')).toEqual([]);
     expect(recall).toBeGreaterThanOrEqual(0.97);
@@ -92,6 +119,7 @@ describe('extraction against the golden answers', () => {
     const r = results.find((x) => x.doc === 'linxiang-2024')!;
     const withSplits = r.result.extraction.targets.filter((t) => t.allocations.length);
     expect(withSplits.length).toBeGreaterThanOrEqual(5);
-    for (const t of withSplits) expect(t.allocations.reduce((s, a) => s + a.value, 0)).toBeCloseTo(t.value);
+    for (const t of withSplits)
+      expect(t.allocations.reduce((s, a) => s + a.value, 0)).toBeCloseTo(t.value);
   });
 });

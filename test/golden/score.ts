@@ -31,7 +31,11 @@ export interface Scored {
 }
 
 /** Headline metrics come from the taxonomy, the one list the site uses too. */
-export const HEADLINE = new Set(getTaxonomy().metrics.filter((m) => m.headline).map((m) => m.key));
+export const HEADLINE = new Set(
+  getTaxonomy()
+    .metrics.filter((m) => m.headline)
+    .map((m) => m.key),
+);
 
 const fold = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
 const unitOf = (u: string) => fold(u).split('/')[0];
@@ -50,28 +54,49 @@ function spans(text: string, quotes: string[]): [number, number][] {
   for (const q of quotes) {
     const f = fold(q);
     if (!f) continue;
-    for (let at = folded.indexOf(f); at !== -1; at = folded.indexOf(f, at + 1)) out.push([idx[at]!, idx[at + f.length - 1]! + 1]);
+    for (let at = folded.indexOf(f); at !== -1; at = folded.indexOf(f, at + 1))
+      out.push([idx[at]!, idx[at + f.length - 1]! + 1]);
   }
   return out;
 }
 
-const overlaps = (a: [number, number][], b: [number, number][]) => a.some(([a0, a1]) => b.some(([b0, b1]) => a0 < b1 && b0 < a1));
+const overlaps = (a: [number, number][], b: [number, number][]) =>
+  a.some(([a0, a1]) => b.some(([b0, b1]) => a0 < b1 && b0 < a1));
 
 export function scoreDoc(text: string, gold: GoldTarget[], pred: GoldTarget[]): Scored {
-  const G = gold.map((t) => ({ t, s: spans(text, t.quotes), hit: null as GoldTarget | null, typed: false }));
+  const G = gold.map((t) => ({
+    t,
+    s: spans(text, t.quotes),
+    hit: null as GoldTarget | null,
+    typed: false,
+  }));
   const P = pred.map((t) => ({ t, s: spans(text, t.quotes), hit: false, dup: false }));
   const valueAgrees = (g: GoldTarget, p: GoldTarget) =>
-    g.value === p.value && (g.value_max ?? null) === (p.value_max ?? null) && unitOf(g.unit) === unitOf(p.unit);
+    g.value === p.value &&
+    (g.value_max ?? null) === (p.value_max ?? null) &&
+    unitOf(g.unit) === unitOf(p.unit);
   const typedAgrees = (g: GoldTarget, p: GoldTarget) =>
-    [g.metric, ...(g.metric_ok ?? [])].includes(p.metric) && [g.kind, ...(g.kind_ok ?? [])].includes(p.kind);
+    [g.metric, ...(g.metric_ok ?? [])].includes(p.metric) &&
+    [g.kind, ...(g.kind_ok ?? [])].includes(p.kind);
   for (const pass of ['typed', 'loose'] as const) {
     for (const p of P) {
       if (p.hit) continue;
-      const g = G.find((g) => !g.hit && overlaps(g.s, p.s) && valueAgrees(g.t, p.t) && (pass === 'loose' || typedAgrees(g.t, p.t)));
-      if (g) { g.hit = p.t; p.hit = true; g.typed = pass === 'typed'; }
+      const g = G.find(
+        (g) =>
+          !g.hit &&
+          overlaps(g.s, p.s) &&
+          valueAgrees(g.t, p.t) &&
+          (pass === 'loose' || typedAgrees(g.t, p.t)),
+      );
+      if (g) {
+        g.hit = p.t;
+        p.hit = true;
+        g.typed = pass === 'typed';
+      }
     }
   }
-  for (const p of P) if (!p.hit) p.dup = G.some((g) => g.hit && overlaps(g.s, p.s) && valueAgrees(g.t, p.t));
+  for (const p of P)
+    if (!p.hit) p.dup = G.some((g) => g.hit && overlaps(g.s, p.s) && valueAgrees(g.t, p.t));
   const sortJ = (a: string[] | undefined) => JSON.stringify([...(a ?? [])].sort());
   return {
     gold: G.length,

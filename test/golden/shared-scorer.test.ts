@@ -19,13 +19,35 @@ describe.skipIf(!existsSync(scorer))('shared extraction scorer', () => {
     const out = mkdtempSync(join(tmpdir(), 'extract-'));
     try {
       const corpus = join(shared, 'corpus');
-      const files = readdirSync(corpus).filter((f) => f.endsWith('.txt')).map((f) => join(corpus, f));
-      execFileSync(process.execPath, [join(root, 'scripts/extract.ts'), '--out', out, ...files], { cwd: root, stdio: 'pipe' });
+      const files = readdirSync(corpus)
+        .filter((f) => f.endsWith('.txt'))
+        .map((f) => join(corpus, f));
+      execFileSync(process.execPath, [join(root, 'scripts/extract.ts'), '--out', out, ...files], {
+        cwd: root,
+        stdio: 'pipe',
+      });
       let output = '';
       let status = 0;
       try {
-        output = execFileSync(process.execPath, [scorer, '--gold', join(shared, 'gold'), '--corpus', corpus, '--pred', out,
-          '--min-typed-f1', '0.95', '--min-headline-recall', '1.0', '--min-recall', '0.97'], { encoding: 'utf8' });
+        output = execFileSync(
+          process.execPath,
+          [
+            scorer,
+            '--gold',
+            join(shared, 'gold'),
+            '--corpus',
+            corpus,
+            '--pred',
+            out,
+            '--min-typed-f1',
+            '0.95',
+            '--min-headline-recall',
+            '1.0',
+            '--min-recall',
+            '0.97',
+          ],
+          { encoding: 'utf8' },
+        );
       } catch (e) {
         status = (e as { status: number }).status;
         output = String((e as { stdout: string }).stdout);

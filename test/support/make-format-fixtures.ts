@@ -36,8 +36,7 @@ export interface BundledPlan {
 }
 
 export type PlanBlock =
-  | { kind: 'paragraph'; text: string }
-  | { kind: 'table'; caption: string | null; rows: string[][] };
+  { kind: 'paragraph'; text: string } | { kind: 'table'; caption: string | null; rows: string[][] };
 
 /** A cell line of the plain-text table layout: `text |`, or `||` for a continuation row. */
 const TABLE_CELL_LINE = / \|$/;
@@ -57,7 +56,12 @@ function isTableLine(line: string): boolean {
 export function parsePlainTable(lines: string[]): string[][] {
   const cells = lines.map((l) => l.trim());
   let columns = 0;
-  while (columns < cells.length && !CONTINUATION_LINE.test(cells[columns]!) && HEADER_CELL.test(cells[columns]!)) columns++;
+  while (
+    columns < cells.length &&
+    !CONTINUATION_LINE.test(cells[columns]!) &&
+    HEADER_CELL.test(cells[columns]!)
+  )
+    columns++;
   if (columns < 2) throw new Error(`no table header in: ${cells.slice(0, 4).join(' ')}`);
   const rows: string[][] = [];
   let pending: string[] = [];
@@ -73,7 +77,8 @@ export function parsePlainTable(lines: string[]): string[][] {
       pending = [];
     }
   }
-  if (pending.length > 0) rows.push([...pending, ...Array<string>(columns - pending.length).fill('')]);
+  if (pending.length > 0)
+    rows.push([...pending, ...Array<string>(columns - pending.length).fill('')]);
   return rows;
 }
 
@@ -96,7 +101,11 @@ export function loadBundledPlan(stem: string): BundledPlan {
       const previous = blocks.at(-1);
       const caption = previous?.kind === 'paragraph' ? previous.text : null;
       if (caption !== null) blocks.pop();
-      blocks.push({ kind: 'table', caption, rows: parsePlainTable(lines.slice(i, end).filter((l) => l.trim() !== '')) });
+      blocks.push({
+        kind: 'table',
+        caption,
+        rows: parsePlainTable(lines.slice(i, end).filter((l) => l.trim() !== '')),
+      });
       i = end - 1;
       continue;
     }
@@ -108,9 +117,11 @@ export function loadBundledPlan(stem: string): BundledPlan {
 
 /** The sidecar `<stem>.yaml` that goes beside a converted plan. */
 export function sidecarYaml(plan: BundledPlan): string {
-  return Object.entries(plan.meta)
-    .map(([key, value]) => `${key}: ${JSON.stringify(value)}`)
-    .join('\n') + '\n';
+  return (
+    Object.entries(plan.meta)
+      .map(([key, value]) => `${key}: ${JSON.stringify(value)}`)
+      .join('\n') + '\n'
+  );
 }
 
 // ---- Word ----
@@ -119,11 +130,17 @@ const TOP_HEADING = /^[一二三四五六七八九十]+、/;
 const SUB_HEADING = /^[（(][一二三四五六七八九十]+[）)][^。]*。/;
 
 function wordParagraph(text: string): Paragraph {
-  if (TOP_HEADING.test(text) && text.length < 30) return new Paragraph({ text, heading: HeadingLevel.HEADING_1 });
+  if (TOP_HEADING.test(text) && text.length < 30)
+    return new Paragraph({ text, heading: HeadingLevel.HEADING_1 });
   const lead = SUB_HEADING.exec(text);
   if (lead) {
     // an inline heading in bold, then the paragraph, as county offices write it
-    return new Paragraph({ children: [new TextRun({ text: lead[0], bold: true }), new TextRun(text.slice(lead[0].length))] });
+    return new Paragraph({
+      children: [
+        new TextRun({ text: lead[0], bold: true }),
+        new TextRun(text.slice(lead[0].length)),
+      ],
+    });
   }
   return new Paragraph({ children: [new TextRun(text)], indent: { firstLine: 640 } });
 }
@@ -137,10 +154,17 @@ function wordTable(rows: string[][]): Table {
         new TableRow({
           children: row.map((cell, c) => {
             const continues = cell === '' && r > 0 && row.slice(c).some((later) => later !== '');
-            const startsMerge = cell !== '' && rows[r + 1]?.[c] === '' && rows[r + 1]!.slice(c).some((later) => later !== '');
+            const startsMerge =
+              cell !== '' &&
+              rows[r + 1]?.[c] === '' &&
+              rows[r + 1]!.slice(c).some((later) => later !== '');
             return new TableCell({
               children: [new Paragraph(cell)],
-              ...(continues ? { verticalMerge: VerticalMergeType.CONTINUE } : startsMerge ? { verticalMerge: VerticalMergeType.RESTART } : {}),
+              ...(continues
+                ? { verticalMerge: VerticalMergeType.CONTINUE }
+                : startsMerge
+                  ? { verticalMerge: VerticalMergeType.RESTART }
+                  : {}),
             });
           }),
         }),
@@ -155,7 +179,8 @@ export async function makeDocx(plan: BundledPlan): Promise<Uint8Array> {
     if (block.kind === 'paragraph') {
       children.push(wordParagraph(block.text));
     } else {
-      if (block.caption) children.push(new Paragraph({ text: block.caption, alignment: AlignmentType.CENTER }));
+      if (block.caption)
+        children.push(new Paragraph({ text: block.caption, alignment: AlignmentType.CENTER }));
       children.push(wordTable(block.rows));
     }
   }
@@ -195,7 +220,13 @@ export interface PdfLayout {
   header: string;
 }
 
-function wrapToWidth(text: string, font: PDFFont, size: number, firstWidth: number, width: number): string[] {
+function wrapToWidth(
+  text: string,
+  font: PDFFont,
+  size: number,
+  firstWidth: number,
+  width: number,
+): string[] {
   const lines: string[] = [];
   let line = '';
   let limit = firstWidth;
@@ -217,7 +248,11 @@ function wrapToWidth(text: string, font: PDFFont, size: number, firstWidth: numb
  * numbers at the foot of each page. Tables are not laid out (plans with tables
  * go through Word and HTML fixtures).
  */
-export async function makePdf(plan: BundledPlan, fontPath: string, layout: PdfLayout): Promise<Uint8Array> {
+export async function makePdf(
+  plan: BundledPlan,
+  fontPath: string,
+  layout: PdfLayout,
+): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
   pdf.registerFontkit(firstFontOfCollection());
   const font = await pdf.embedFont(readFileSync(fontPath), { subset: true });
@@ -228,7 +263,8 @@ export async function makePdf(plan: BundledPlan, fontPath: string, layout: PdfLa
   const textWidth = pageWidth - 2 * margin;
   const lines: { text: string; x: number }[] = [];
   for (const block of plan.blocks) {
-    if (block.kind !== 'paragraph') throw new Error(`${plan.stem}: makePdf does not lay out tables`);
+    if (block.kind !== 'paragraph')
+      throw new Error(`${plan.stem}: makePdf does not lay out tables`);
     const wrapped = wrapToWidth(block.text, font, size, textWidth - 2 * size, textWidth);
     wrapped.forEach((text, i) => lines.push({ text, x: i === 0 ? margin + 2 * size : margin }));
   }
@@ -236,12 +272,28 @@ export async function makePdf(plan: BundledPlan, fontPath: string, layout: PdfLa
   for (let start = 0, n = 1; start < lines.length; start += perPage, n++) {
     const page = pdf.addPage([pageWidth, pageHeight]);
     const headerWidth = font.widthOfTextAtSize(layout.header, 10.5);
-    page.drawText(layout.header, { x: (pageWidth - headerWidth) / 2, y: pageHeight - 48, size: 10.5, font, color: rgb(0.3, 0.3, 0.3) });
+    page.drawText(layout.header, {
+      x: (pageWidth - headerWidth) / 2,
+      y: pageHeight - 48,
+      size: 10.5,
+      font,
+      color: rgb(0.3, 0.3, 0.3),
+    });
     lines.slice(start, start + perPage).forEach((line, i) => {
-      page.drawText(line.text, { x: line.x, y: pageHeight - margin - size - i * lineHeight, size, font });
+      page.drawText(line.text, {
+        x: line.x,
+        y: pageHeight - margin - size - i * lineHeight,
+        size,
+        font,
+      });
     });
     const number = `- ${n} -`;
-    page.drawText(number, { x: (pageWidth - font.widthOfTextAtSize(number, 12)) / 2, y: 40, size: 12, font });
+    page.drawText(number, {
+      x: (pageWidth - font.widthOfTextAtSize(number, 12)) / 2,
+      y: 40,
+      size: 12,
+      font,
+    });
   }
   return pdf.save();
 }
@@ -251,13 +303,17 @@ export async function makeScannedPdf(pages: number): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
   for (let i = 0; i < pages; i++) {
     const page = pdf.addPage([595.28, 841.89]);
-    for (let y = 100; y < 760; y += 24) page.drawRectangle({ x: 72, y, width: 420, height: 10, color: rgb(0.1, 0.1, 0.1) });
+    for (let y = 100; y < 760; y += 24)
+      page.drawRectangle({ x: 72, y, width: 420, height: 10, color: rgb(0.1, 0.1, 0.1) });
   }
   return pdf.save();
 }
 
 function ucs2Hex(text: string): string {
-  return [...text].map((ch) => ch.codePointAt(0)!.toString(16).padStart(4, '0')).join('').toUpperCase();
+  return [...text]
+    .map((ch) => ch.codePointAt(0)!.toString(16).padStart(4, '0'))
+    .join('')
+    .toUpperCase();
 }
 
 /**
@@ -319,16 +375,25 @@ export const SITE_CHROME_TEXT = [
 function htmlBody(plan: BundledPlan): string {
   return plan.blocks
     .map((block) => {
-      if (block.kind === 'paragraph') return `<p style="text-indent: 2em;">${escapeHtml(block.text)}</p>`;
-      const caption = block.caption ? `<p style="text-align:center"><strong>${escapeHtml(block.caption)}</strong></p>\n` : '';
+      if (block.kind === 'paragraph')
+        return `<p style="text-indent: 2em;">${escapeHtml(block.text)}</p>`;
+      const caption = block.caption
+        ? `<p style="text-align:center"><strong>${escapeHtml(block.caption)}</strong></p>\n`
+        : '';
       const rows = block.rows.map((row, r) => {
         const cells: string[] = [];
         row.forEach((cell, c) => {
           if (cell === '' && r > 0 && row.slice(c).some((later) => later !== '')) return; // covered by a rowspan above
           let span = 1;
-          while (block.rows[r + span]?.[c] === '' && block.rows[r + span]!.slice(c).some((later) => later !== '')) span++;
+          while (
+            block.rows[r + span]?.[c] === '' &&
+            block.rows[r + span]!.slice(c).some((later) => later !== '')
+          )
+            span++;
           const tag = r === 0 ? 'th' : 'td';
-          cells.push(`<${tag}${span > 1 ? ` rowspan="${span}"` : ''}><p>${escapeHtml(cell)}</p></${tag}>`);
+          cells.push(
+            `<${tag}${span > 1 ? ` rowspan="${span}"` : ''}><p>${escapeHtml(cell)}</p></${tag}>`,
+          );
         });
         return `<tr>${cells.join('')}</tr>`;
       });
@@ -378,7 +443,8 @@ ${htmlBody(plan)}
 </html>
 `;
   const bytes = iconv.encode(html, 'gbk');
-  if (iconv.decode(bytes, 'gbk') !== html) throw new Error(`${plan.stem}: the page has characters GBK cannot encode`);
+  if (iconv.decode(bytes, 'gbk') !== html)
+    throw new Error(`${plan.stem}: the page has characters GBK cannot encode`);
   return new Uint8Array(bytes);
 }
 

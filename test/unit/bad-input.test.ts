@@ -24,7 +24,16 @@ const GOOD_BODY = `平江县科技创新行动方案
 `;
 const GOOD = `${FRONT}${GOOD_BODY}`;
 
-const key = (ts: Target[]) => ts.map((t) => ({ metric: t.metric, kind: t.kind, value: t.value, unit: t.unit, qualifier: t.qualifier, quotes: t.quotes, lead: t.lead }));
+const key = (ts: Target[]) =>
+  ts.map((t) => ({
+    metric: t.metric,
+    kind: t.kind,
+    value: t.value,
+    unit: t.unit,
+    qualifier: t.qualifier,
+    quotes: t.quotes,
+    lead: t.lead,
+  }));
 
 let dir: string;
 const write = (name: string, data: string | Uint8Array) => {
@@ -43,14 +52,18 @@ afterAll(() => {
 
 const PNG = Uint8Array.from([
   0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52,
-  0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1f, 0x15, 0xc4, 0x89,
+  0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1f, 0x15, 0xc4,
+  0x89,
 ]);
 
 describe('sanity of the fixture', () => {
   it('the good plan has its four targets', () => {
     const ts = processPlanText(GOOD, 'good-2024').extraction.targets;
     expect(ts.map((t) => [t.metric, t.value])).toEqual([
-      ['hightech_firms', 10], ['rd_spending', 15], ['invention_patents', 20], ['tech_sme', 200],
+      ['hightech_firms', 10],
+      ['rd_spending', 15],
+      ['invention_patents', 20],
+      ['tech_sme', 200],
     ]);
   });
 });
@@ -60,7 +73,10 @@ describe('a bad file is one error; the other files of the run are processed', ()
     const good1 = write('run1/good-2024.txt', GOOD);
     const empty = write('run1/empty-2024.txt', '');
     const png = write('run1/picture-2024.txt', PNG);
-    const broken = write('run1/broken-2024.txt', '---\ncounty: 平江县\nyear: 2024\ntitle: a: b\n---\n正文\n');
+    const broken = write(
+      'run1/broken-2024.txt',
+      '---\ncounty: 平江县\nyear: 2024\ntitle: a: b\n---\n正文\n',
+    );
     const good2 = write('run1/good2-2024.txt', GOOD);
     const run = await processCorpus([good1, empty, png, broken, good2]);
     expect(run.results.map((r) => r.extraction.doc)).toEqual(['good-2024', 'good2-2024']);
@@ -115,7 +131,10 @@ describe('encodings and line ends give the same targets', () => {
   });
 
   it('a UTF-8 BOM is dropped and changes nothing', async () => {
-    const bom = write('enc/bom-2024.txt', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(GOOD, 'utf8')]));
+    const bom = write(
+      'enc/bom-2024.txt',
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(GOOD, 'utf8')]),
+    );
     const run = await processCorpus([bom]);
     expect(run.errors).toEqual([]);
     const r = run.results[0]!;
@@ -131,19 +150,24 @@ describe('encodings and line ends give the same targets', () => {
     expect(run.errors).toEqual([]);
     const r = run.results[0]!;
     expect(key(r.extraction.targets)).toEqual(key(processPlanText(GOOD, 'x').extraction.targets));
-    for (const t of r.extraction.targets) for (const s of t.spans) expect(r.document.text.slice(s.start, s.end)).toBe(s.quote);
+    for (const t of r.extraction.targets)
+      for (const s of t.spans) expect(r.document.text.slice(s.start, s.end)).toBe(s.quote);
   });
 });
 
 describe('plans without targets, huge plans, hostile text', () => {
   it('a plan with no targets yields an empty list, not an error', () => {
-    const r = processPlanText(`${FRONT}平江县科技创新行动方案\n一、总体要求\n坚持创新驱动发展，加强组织领导，营造良好氛围。\n`, 'none-2024');
+    const r = processPlanText(
+      `${FRONT}平江县科技创新行动方案\n一、总体要求\n坚持创新驱动发展，加强组织领导，营造良好氛围。\n`,
+      'none-2024',
+    );
     expect(r.extraction.targets).toEqual([]);
     expect(r.extraction.meta.county).toBe('平江县');
   });
 
   it('a 10 MB plan finishes, in time roughly linear in its size', () => {
-    const para = '（一）创新平台建设提优。力争新增国家高新技术企业 10 家以上，全社会研发经费投入增长15%，全县科技型中小企业达到 200 家以上（县科技和工业信息化局牵头）。\n\n';
+    const para =
+      '（一）创新平台建设提优。力争新增国家高新技术企业 10 家以上，全社会研发经费投入增长15%，全县科技型中小企业达到 200 家以上（县科技和工业信息化局牵头）。\n\n';
     const make = (bytes: number) => {
       const n = Math.ceil(bytes / Buffer.byteLength(para));
       return `${FRONT}平江县科技创新行动方案\n一、工作目标\n${para.repeat(n)}`;
@@ -164,7 +188,9 @@ describe('plans without targets, huge plans, hostile text', () => {
     const b = bigs[0]!;
     // Restatements merge, so the target count stays small; the paragraphs are all there.
     expect(b.r.extraction.targets.length).toBeGreaterThanOrEqual(3);
-    expect(b.r.blocks.filter((x) => x.kind === 'paragraph').length).toBe(Math.ceil(10_000_000 / Buffer.byteLength(para)));
+    expect(b.r.blocks.filter((x) => x.kind === 'paragraph').length).toBe(
+      Math.ceil(10_000_000 / Buffer.byteLength(para)),
+    );
     expect(b.ms / s.ms).toBeLessThan(15);
   }, 300_000);
 
@@ -194,7 +220,11 @@ describe('npm run extract with a good and a bad file', () => {
     let status = 0;
     let stderr = '';
     try {
-      execFileSync(process.execPath, [path.join(ROOT, 'scripts/extract.ts'), '--out', out, good, bad], { cwd: ROOT, encoding: 'utf8', stdio: 'pipe' });
+      execFileSync(
+        process.execPath,
+        [path.join(ROOT, 'scripts/extract.ts'), '--out', out, good, bad],
+        { cwd: ROOT, encoding: 'utf8', stdio: 'pipe' },
+      );
     } catch (e) {
       const err = e as { status: number; stderr: string };
       status = err.status;
@@ -206,7 +236,10 @@ describe('npm run extract with a good and a bad file', () => {
     expect(lines[0]).toMatch(new RegExp(`${bad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+: \\S`));
     const files = readdirSync(out);
     expect(files).toEqual(['good.json']);
-    const json = JSON.parse(readFileSync(path.join(out, 'good.json'), 'utf8')) as { doc: string; targets: Target[] };
+    const json = JSON.parse(readFileSync(path.join(out, 'good.json'), 'utf8')) as {
+      doc: string;
+      targets: Target[];
+    };
     expect(json.doc).toBe('good');
     expect(json.targets).toHaveLength(4);
   }, 60_000);

@@ -19,7 +19,9 @@ describe('npm run data with a broken plan', () => {
   copyFileSync(join(root, 'content/plans/yuanjiang-2024.txt'), join(plans, 'yuanjiang-2024.txt'));
   writeFileSync(join(plans, 'broken-2024.txt'), '---\ncounty: 平江县\nyear: [2024\n---\n正文');
   const run = spawnSync(process.execPath, [join(root, 'scripts/build-data.ts')], {
-    cwd: root, env: { ...process.env, PLANS_DIR: plans, DATA_DIR: data }, encoding: 'utf8',
+    cwd: root,
+    env: { ...process.env, PLANS_DIR: plans, DATA_DIR: data },
+    encoding: 'utf8',
   });
 
   it('exits non-zero and names the file, line and reason', () => {
@@ -30,7 +32,9 @@ describe('npm run data with a broken plan', () => {
   it('still writes the good plan and lists the failure in report.json', () => {
     const written = JSON.parse(readFileSync(join(data, 'plans.json'), 'utf8')) as { doc: string }[];
     expect(written.map((p) => p.doc)).toEqual(['yuanjiang-2024']);
-    const report = JSON.parse(readFileSync(join(data, 'report.json'), 'utf8')) as { errors: { file: string; line: number }[] };
+    const report = JSON.parse(readFileSync(join(data, 'report.json'), 'utf8')) as {
+      errors: { file: string; line: number }[];
+    };
     expect(report.errors).toHaveLength(1);
     expect(report.errors[0]!.file).toMatch(/broken-2024\.txt$/);
     expect(report.errors[0]!.line).toBeGreaterThan(1);

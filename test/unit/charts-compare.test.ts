@@ -6,10 +6,29 @@ import { formatTarget } from '../../src/pages/_lib/format.ts';
 import { csvField, toCsv } from '../../src/pages/_lib/csv.ts';
 
 let n = 0;
-const t = (doc: string, metric: string, kind: Row['kind'], value: number, unit = kind === 'growth' ? '%' : '家', extra: Partial<Row> = {}) => ({
-  doc, id: `t-${++n}`, metric, kind, value, value_max: null, unit, label: metric, qualifier: 'at_least' as const,
-  county: doc.split('-')[0]!, slug: doc.split('-')[0]!, prefecture: doc.startsWith('pingjiang') || doc.startsWith('linxiang') ? '岳阳市' : '益阳市',
-  year: Number(doc.split('-')[1]), deadline: null, ...extra,
+const t = (
+  doc: string,
+  metric: string,
+  kind: Row['kind'],
+  value: number,
+  unit = kind === 'growth' ? '%' : '家',
+  extra: Partial<Row> = {},
+) => ({
+  doc,
+  id: `t-${++n}`,
+  metric,
+  kind,
+  value,
+  value_max: null,
+  unit,
+  label: metric,
+  qualifier: 'at_least' as const,
+  county: doc.split('-')[0]!,
+  slug: doc.split('-')[0]!,
+  prefecture: doc.startsWith('pingjiang') || doc.startsWith('linxiang') ? '岳阳市' : '益阳市',
+  year: Number(doc.split('-')[1]),
+  deadline: null,
+  ...extra,
 });
 
 const rows = [
@@ -26,7 +45,10 @@ const rows = [
 
 describe('changes between a county plans', () => {
   it('compares only same metric and kind (平江 2024 → 2026)', () => {
-    const c = changes(rows.filter((r) => r.doc === 'pingjiang-2024'), rows.filter((r) => r.doc === 'pingjiang-2026'));
+    const c = changes(
+      rows.filter((r) => r.doc === 'pingjiang-2024'),
+      rows.filter((r) => r.doc === 'pingjiang-2026'),
+    );
     expect(c.changed.map((x) => [x.after.metric, x.before.value, x.after.value])).toEqual([
       ['rd_spending', 30, 8.5],
       ['high_value_patents_density', 1.7, 4.5],
@@ -42,7 +64,13 @@ describe('benchmark', () => {
     const peers = rows.filter((r) => r.slug !== 'pingjiang');
     const b = benchmark(own, peers);
     const rd = b.find((x) => x.target.metric === 'rd_spending')!;
-    expect([rd.rank, rd.of, rd.median, rd.leader.doc, Math.round(rd.gap * 10) / 10]).toEqual([3, 3, 12, 'linxiang-2024', 9.6]);
+    expect([rd.rank, rd.of, rd.median, rd.leader.doc, Math.round(rd.gap * 10) / 10]).toEqual([
+      3,
+      3,
+      12,
+      'linxiang-2024',
+      9.6,
+    ]);
     const ht = b.find((x) => x.target.metric === 'hightech_firms')!;
     expect([ht.rank, ht.of, ht.gap]).toEqual([1, 2, 0]);
     // No peer has a density target: nothing to benchmark.
@@ -57,7 +85,10 @@ describe('benchmark', () => {
 
 describe('alignPlans and the compare table', () => {
   it('aligns rows by metric and kind, marks the higher, flags different kinds', () => {
-    const a = alignPlans(['pingjiang-2026', 'linxiang-2024', 'pingjiang-2024'], rows, ['rd_spending', 'hightech_firms']);
+    const a = alignPlans(['pingjiang-2026', 'linxiang-2024', 'pingjiang-2024'], rows, [
+      'rd_spending',
+      'hightech_firms',
+    ]);
     const rd = a.find((r) => r.metric === 'rd_spending')!;
     expect(rd.status).toBe('ok');
     expect(rd.higher).toEqual(['pingjiang-2024']);
@@ -72,8 +103,21 @@ describe('alignPlans and the compare table', () => {
   it('escapes hostile text in every field', () => {
     const evil = '<img src=x onerror=alert(1)>';
     const html = compareTableHtml(
-      [{ doc: 'a-2024', county: evil, slug: 'a', prefecture: '"><script>', year: 2024, title: evil }, { doc: 'b-2024', county: 'B', slug: 'b', prefecture: 'P', year: 2024, title: 'B' }],
-      [t('a-2024', 'other', 'level', 1, evil, { label: evil }), t('b-2024', 'other', 'level', 2, '家', { label: evil })],
+      [
+        {
+          doc: 'a-2024',
+          county: evil,
+          slug: 'a',
+          prefecture: '"><script>',
+          year: 2024,
+          title: evil,
+        },
+        { doc: 'b-2024', county: 'B', slug: 'b', prefecture: 'P', year: 2024, title: 'B' },
+      ],
+      [
+        t('a-2024', 'other', 'level', 1, evil, { label: evil }),
+        t('b-2024', 'other', 'level', 2, '家', { label: evil }),
+      ],
       [],
     );
     expect(html).not.toMatch(/<img|<script/);
@@ -95,10 +139,20 @@ describe('wording and CSV', () => {
     expect(formatTarget({ ...v, qualifier: 'at_least' })).toBe('8.5%以上');
     expect(formatTarget({ ...v, qualifier: 'about' })).toBe('8.5%左右');
     expect(formatTarget({ value: 1, value_max: 2, unit: '家', qualifier: 'range' })).toBe('1–2家');
-    expect(formatTarget({ value: 0.1 + 0.2, value_max: null, unit: '亿元', qualifier: 'reach' })).toBe('0.3亿元');
+    expect(
+      formatTarget({ value: 0.1 + 0.2, value_max: null, unit: '亿元', qualifier: 'reach' }),
+    ).toBe('0.3亿元');
   });
   it('writes RFC 4180 CSV with a BOM and CRLF', () => {
     expect(csvField('a,"b"\nc')).toBe('"a,""b""\nc"');
-    expect(toCsv(['县', 'v'], [['平江县', 1.5], [null, 'x']])).toBe('\uFEFF县,v\r\n平江县,1.5\r\n,x\r\n');
+    expect(
+      toCsv(
+        ['县', 'v'],
+        [
+          ['平江县', 1.5],
+          [null, 'x'],
+        ],
+      ),
+    ).toBe('\uFEFF县,v\r\n平江县,1.5\r\n,x\r\n');
   });
 });

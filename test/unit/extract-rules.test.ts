@@ -7,45 +7,87 @@ import { targetsOf, targetWith } from './plan-helper.ts';
 
 const one = (sentence: string) => {
   const ts = targetsOf(sentence);
-  if (ts.length !== 1) throw new Error(`expected one target in «${sentence}», got ${JSON.stringify(ts.map((t) => t.quotes))}`);
+  if (ts.length !== 1)
+    throw new Error(
+      `expected one target in «${sentence}», got ${JSON.stringify(ts.map((t) => t.quotes))}`,
+    );
   return ts[0]!;
 };
 
 describe('kind', () => {
   it('新增…N家 is an increase', () => {
-    expect(one('新增高新技术企业10家。')).toMatchObject({ metric: 'hightech_firms', kind: 'increase', value: 10, unit: '家' });
+    expect(one('新增高新技术企业10家。')).toMatchObject({
+      metric: 'hightech_firms',
+      kind: 'increase',
+      value: 10,
+      unit: '家',
+    });
   });
 
   it('…达N家 is a level', () => {
-    expect(one('全县高新技术企业达95家。')).toMatchObject({ metric: 'hightech_firms', kind: 'level', value: 95 });
+    expect(one('全县高新技术企业达95家。')).toMatchObject({
+      metric: 'hightech_firms',
+      kind: 'level',
+      value: 95,
+    });
   });
 
   it('培育…达N家 is a level: 达 binds the number to a stock', () => {
-    expect(one('力争全年培育科技型中小企业达350家。')).toMatchObject({ metric: 'tech_sme', kind: 'level', value: 350 });
+    expect(one('力争全年培育科技型中小企业达350家。')).toMatchObject({
+      metric: 'tech_sme',
+      kind: 'level',
+      value: 350,
+    });
   });
 
   it('培育…N家 without 达 is an increase', () => {
-    expect(one('培育科技型中小企业30家。')).toMatchObject({ metric: 'tech_sme', kind: 'increase', value: 30 });
+    expect(one('培育科技型中小企业30家。')).toMatchObject({
+      metric: 'tech_sme',
+      kind: 'increase',
+      value: 30,
+    });
   });
 
   it('净增…超N家 is an increase even with 超, and at_least', () => {
-    expect(one('全县净增高新技术企业超10家。')).toMatchObject({ kind: 'increase', qualifier: 'at_least', value: 10 });
+    expect(one('全县净增高新技术企业超10家。')).toMatchObject({
+      kind: 'increase',
+      qualifier: 'at_least',
+      value: 10,
+    });
   });
 
   it('增长N% is growth', () => {
-    expect(one('全社会研发经费投入增长15%。')).toMatchObject({ metric: 'rd_spending', kind: 'growth', value: 15, unit: '%' });
+    expect(one('全社会研发经费投入增长15%。')).toMatchObject({
+      metric: 'rd_spending',
+      kind: 'growth',
+      value: 15,
+      unit: '%',
+    });
   });
 
   it('占…比重N% is a share of the subject before 占', () => {
-    expect(one('高新技术产业增加值占地区生产总值比重22%。')).toMatchObject({ metric: 'hightech_value_added', kind: 'share', value: 22, unit: '%' });
+    expect(one('高新技术产业增加值占地区生产总值比重22%。')).toMatchObject({
+      metric: 'hightech_value_added',
+      kind: 'share',
+      value: 22,
+      unit: '%',
+    });
   });
 
   it('每万人…拥有量N件 is a density in 件/万人', () => {
-    expect(one('每万人高价值发明专利拥有量达到5件。')).toMatchObject({ kind: 'density', unit: '件/万人', value: 5 });
+    expect(one('每万人高价值发明专利拥有量达到5件。')).toMatchObject({
+      kind: 'density',
+      unit: '件/万人',
+      value: 5,
+    });
   });
 
   it('提高N个百分点 is an increase in 个百分点', () => {
-    expect(one('研发投入强度提高0.2个百分点。')).toMatchObject({ kind: 'increase', unit: '个百分点', value: 0.2 });
+    expect(one('研发投入强度提高0.2个百分点。')).toMatchObject({
+      kind: 'increase',
+      unit: '个百分点',
+      value: 0.2,
+    });
   });
 
   it('研发投入强度提高N个百分点 maps to rd_spending (the taxonomy wording, not "other")', () => {
@@ -85,8 +127,18 @@ describe('several targets in one clause', () => {
   it('A和B分别达到 X 和 Y: two targets, paired in order', () => {
     const ts = targetsOf('高新技术企业数量和技术合同成交额分别达到120家和30亿元。');
     expect(ts).toHaveLength(2);
-    expect(ts[0]).toMatchObject({ metric: 'hightech_firms', value: 120, unit: '家', kind: 'level' });
-    expect(ts[1]).toMatchObject({ metric: 'tech_contract_value', value: 30, unit: '亿元', kind: 'level' });
+    expect(ts[0]).toMatchObject({
+      metric: 'hightech_firms',
+      value: 120,
+      unit: '家',
+      kind: 'level',
+    });
+    expect(ts[1]).toMatchObject({
+      metric: 'tech_contract_value',
+      value: 30,
+      unit: '亿元',
+      kind: 'level',
+    });
   });
 
   it('A、B各1家: two targets with the same value', () => {
@@ -98,7 +150,10 @@ describe('several targets in one clause', () => {
 
   it('an enumeration gives one target per item with its own label', () => {
     const ts = targetsOf('新增省级专精特新中小企业5家以上、国家高新技术企业10家以上。');
-    expect(ts.map((t) => [t.metric, t.value])).toEqual([['specialized_sme', 5], ['hightech_firms', 10]]);
+    expect(ts.map((t) => [t.metric, t.value])).toEqual([
+      ['specialized_sme', 5],
+      ['hightech_firms', 10],
+    ]);
   });
 });
 
@@ -125,19 +180,29 @@ describe('deadline', () => {
 
 describe('lead', () => {
   it('from 牵头: only the lead units', () => {
-    expect(one('新增高新技术企业10家（县科工信局牵头，县财政局、县税务局按职责分工负责）。').lead).toEqual(['县科工信局']);
+    expect(
+      one('新增高新技术企业10家（县科工信局牵头，县财政局、县税务局按职责分工负责）。').lead,
+    ).toEqual(['县科工信局']);
   });
 
   it('several lead units before 牵头', () => {
-    expect(one('新增高新技术企业10家。（市政府金融办、市市场监督管理局牵头，各相关部门按职责分工负责）').lead).toEqual(['市政府金融办', '市市场监督管理局']);
+    expect(
+      one('新增高新技术企业10家。（市政府金融办、市市场监督管理局牵头，各相关部门按职责分工负责）')
+        .lead,
+    ).toEqual(['市政府金融办', '市市场监督管理局']);
   });
 
   it('from a plain unit list closing the sentence: every unit', () => {
-    expect(one('新增高新技术企业10家。（县科工信局、县财政局）').lead).toEqual(['县科工信局', '县财政局']);
+    expect(one('新增高新技术企业10家。（县科工信局、县财政局）').lead).toEqual([
+      '县科工信局',
+      '县财政局',
+    ]);
   });
 
   it('from 按职责分工负责 without 牵头: the listed units, without 等', () => {
-    expect(one('新增有效发明专利20件以上。（县科工信局、县教育局、县市场监管局等按职责分工负责）').lead).toEqual(['县科工信局', '县教育局', '县市场监管局']);
+    expect(
+      one('新增有效发明专利20件以上。（县科工信局、县教育局、县市场监管局等按职责分工负责）').lead,
+    ).toEqual(['县科工信局', '县教育局', '县市场监管局']);
   });
 
   it('none when no parenthesis names units', () => {

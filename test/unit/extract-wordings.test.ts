@@ -5,11 +5,20 @@
 import { describe, expect, it } from 'vitest';
 import { targetsOf, targetWith } from './plan-helper.ts';
 
-const reading = (t: { metric: string; kind: string; value: number; value_max: number | null; unit: string; qualifier: string }) =>
+const reading = (t: {
+  metric: string;
+  kind: string;
+  value: number;
+  value_max: number | null;
+  unit: string;
+  qualifier: string;
+}) =>
   `${t.metric}/${t.kind} ${t.value}${t.value_max !== null ? `-${t.value_max}` : ''}${t.unit} ${t.qualifier}`;
 
 describe('subject carried within a sentence', () => {
-  const ts = targetsOf('高新技术企业总数突破200家，年均净增20家。技术合同成交额突破5亿元，同比增长20%。');
+  const ts = targetsOf(
+    '高新技术企业总数突破200家，年均净增20家。技术合同成交额突破5亿元，同比增长20%。',
+  );
 
   it('年均净增20家 is an increase of the same indicator', () => {
     expect(reading(targetWith(ts, '净增20家'))).toBe('hightech_firms/increase 20家 reach');
@@ -37,7 +46,9 @@ describe('a bare level word narrows the previous indicator', () => {
 
 describe('amounts and areas are not increases because something is built', () => {
   it('新建…平方米 is a level, 新建…个 an increase, 新增…亿元 an increase', () => {
-    const ts = targetsOf('新建实验楼3000平方米，新建孵化器2个，新增科技型企业知识价值信用贷款1亿元。');
+    const ts = targetsOf(
+      '新建实验楼3000平方米，新建孵化器2个，新增科技型企业知识价值信用贷款1亿元。',
+    );
     expect(targetWith(ts, '3000平方米').kind).toBe('level');
     expect(targetWith(ts, '孵化器2个').kind).toBe('increase');
     expect(reading(targetWith(ts, '1亿元'))).toBe('knowledge_value_loans/increase 1亿元 reach');

@@ -46,12 +46,17 @@ const sha256 = (path: string) => createHash('sha256').update(readFileSync(path))
 const withoutSpace = (text: string) => text.replace(/[\s\u3000]+/g, '');
 
 function paragraphsOf(plan: BundledPlan): string[] {
-  return plan.blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : b.caption ? [b.caption] : []));
+  return plan.blocks.flatMap((b) =>
+    b.kind === 'paragraph' ? [b.text] : b.caption ? [b.caption] : [],
+  );
 }
 
 /** Text blocks of a reader's output: paragraphs and runs of pipe rows. */
 function outputBlocks(text: string): string[] {
-  return text.split(/\n\n/).map((b) => b.trim()).filter((b) => b !== '');
+  return text
+    .split(/\n\n/)
+    .map((b) => b.trim())
+    .filter((b) => b !== '');
 }
 
 async function expectPlanError(path: string, reason: RegExp): Promise<void> {
@@ -77,7 +82,11 @@ describe('the bundled linxiang plan', () => {
     expect(linxiangTable.caption).toBe('科技创新主要指标责任分解一览表');
     expect(linxiangTable.rows[0]).toEqual(['指标名称', '目标任务', '责任单位']);
     expect(linxiangTable.rows).toContainEqual(['', '', '市科工局5家']);
-    expect(linxiangTable.rows.at(-1)).toEqual(['拥有授权发明专利的企业', '40家', '市市场监督管理局']);
+    expect(linxiangTable.rows.at(-1)).toEqual([
+      '拥有授权发明专利的企业',
+      '40家',
+      '市市场监督管理局',
+    ]);
   });
 });
 
@@ -88,12 +97,25 @@ describe('plain text', () => {
     expect(source.format).toBe('txt');
     expect(source.text).toBe(readFileSync(path, 'utf8'));
     expect(source.stem).toBe('linxiang-2024');
-    expect(source.original).toEqual({ file: 'linxiang-2024.txt', format: 'txt', sha256: sha256(path), bytes: readFileSync(path).length, encoding: 'utf-8' });
+    expect(source.original).toEqual({
+      file: 'linxiang-2024.txt',
+      format: 'txt',
+      sha256: sha256(path),
+      bytes: readFileSync(path).length,
+      encoding: 'utf-8',
+    });
     expect(source.sidecarMeta).toBeUndefined();
   });
 
   it('lists the extensions it reads', () => {
-    expect([...SUPPORTED_EXTENSIONS].sort()).toEqual(['.docx', '.htm', '.html', '.md', '.pdf', '.txt']);
+    expect([...SUPPORTED_EXTENSIONS].sort()).toEqual([
+      '.docx',
+      '.htm',
+      '.html',
+      '.md',
+      '.pdf',
+      '.txt',
+    ]);
   });
 });
 
@@ -122,17 +144,29 @@ describe('Word (.docx)', () => {
 
   it('records the original and reads the sidecar metadata', async () => {
     const source = await readPlanSource(path);
-    expect(source.original).toEqual({ file: 'linxiang-2024.docx', format: 'docx', sha256: sha256(path), bytes: readFileSync(path).length, encoding: 'utf-8' });
+    expect(source.original).toEqual({
+      file: 'linxiang-2024.docx',
+      format: 'docx',
+      sha256: sha256(path),
+      bytes: readFileSync(path).length,
+      encoding: 'utf-8',
+    });
     expect(source.sidecarMeta).toEqual(linxiang.meta);
   });
 
   it('rejects a truncated .docx, naming the file', async () => {
     const bytes = readFileSync(path);
-    await expectPlanError(write('truncated.docx', bytes.subarray(0, Math.floor(bytes.length / 2))), /not a readable Word \(\.docx\) file/);
+    await expectPlanError(
+      write('truncated.docx', bytes.subarray(0, Math.floor(bytes.length / 2))),
+      /not a readable Word \(\.docx\) file/,
+    );
   });
 
   it('rejects a .docx that is not a zip at all', async () => {
-    await expectPlanError(write('fake.docx', '这不是一个Word文件'), /not a readable Word \(\.docx\) file/);
+    await expectPlanError(
+      write('fake.docx', '这不是一个Word文件'),
+      /not a readable Word \(\.docx\) file/,
+    );
   });
 
   it('rejects an old binary .doc with a hint to save as .docx', async () => {
@@ -166,7 +200,9 @@ describe('saved web page (.html, GBK)', () => {
   it('gives the same table rows as the Word file (rowspan expanded to empty cells)', async () => {
     const { text } = await readPlanSource(path);
     if (linxiangTable?.kind !== 'table') throw new Error('no table');
-    expect(text).toContain(`${linxiangTable.caption}\n\n${linxiangTable.rows.map(pipeRow).join('\n')}\n`);
+    expect(text).toContain(
+      `${linxiangTable.caption}\n\n${linxiangTable.rows.map(pipeRow).join('\n')}\n`,
+    );
   });
 
   it('hashes the bytes as given, not the decoded text', async () => {
@@ -176,7 +212,10 @@ describe('saved web page (.html, GBK)', () => {
   });
 
   it('rejects a page without an article body, naming the file', async () => {
-    await expectPlanError(write('removed-notice.html', makePageWithoutArticle()), /no article body/);
+    await expectPlanError(
+      write('removed-notice.html', makePageWithoutArticle()),
+      /no article body/,
+    );
   });
 });
 
@@ -190,18 +229,22 @@ describe('PDF', () => {
     path = write('pingjiang-2026.pdf', await makePdf(pingjiang, font, { fontSize: 15, header }));
   });
 
-  it.skipIf(!font)('rejoins wrapped lines into the plan paragraphs, without page numbers or the running header', async () => {
-    const source = await readPlanSource(path);
-    expect(source.format).toBe('pdf');
-    expect((await PDFDocument.load(readFileSync(path))).getPageCount()).toBeGreaterThan(2);
-    const paragraphs = outputBlocks(source.text);
-    expect(paragraphs.map(withoutSpace)).toEqual(paragraphsOf(pingjiang).map(withoutSpace));
-    expect(source.text).not.toMatch(/^- \d+ -$/m);
-    expect(source.text).not.toContain(header);
-    expect(source.original.sha256).toBe(sha256(path));
-  });
+  it.skipIf(!font)(
+    'rejoins wrapped lines into the plan paragraphs, without page numbers or the running header',
+    async () => {
+      const source = await readPlanSource(path);
+      expect(source.format).toBe('pdf');
+      expect((await PDFDocument.load(readFileSync(path))).getPageCount()).toBeGreaterThan(2);
+      const paragraphs = outputBlocks(source.text);
+      expect(paragraphs.map(withoutSpace)).toEqual(paragraphsOf(pingjiang).map(withoutSpace));
+      expect(source.text).not.toMatch(/^- \d+ -$/m);
+      expect(source.text).not.toContain(header);
+      expect(source.original.sha256).toBe(sha256(path));
+    },
+  );
 
-  if (!font) it.skip('needs a CJK font (apt-get install fonts-wqy-microhei or fonts-noto-cjk) to build the PDF fixture', () => {});
+  if (!font)
+    it.skip('needs a CJK font (apt-get install fonts-wqy-microhei or fonts-noto-cjk) to build the PDF fixture', () => {});
 
   it('reads a PDF whose Chinese font (STSong-Light, UniGB-UCS2-H) is not embedded, through pdf.js CMaps', async () => {
     const lines = ['一、工作目标', '全社会研发经费投入增长15%以上。'];
@@ -226,7 +269,10 @@ describe('dispatch, sidecars and isolation', () => {
 
   it('reports a broken sidecar with its file and line', async () => {
     const path = write('broken-meta.docx', await makeDocx(linxiang));
-    const yamlPath = write('broken-meta.yaml', 'county: 临湘市\nyear: 2024\ntitle: "未闭合\nsource: x\n');
+    const yamlPath = write(
+      'broken-meta.yaml',
+      'county: 临湘市\nyear: 2024\ntitle: "未闭合\nsource: x\n',
+    );
     const error = (await readPlanSource(path).catch((e: unknown) => e)) as PlanInputError;
     expect(error).toBeInstanceOf(PlanInputError);
     expect(error.file).toBe(yamlPath);
@@ -281,7 +327,13 @@ describe('end to end: the same targets from every format', () => {
     const pingjiang = loadBundledPlan('pingjiang-2026');
     const txt = await targetsOf(new URL('pingjiang-2026.txt', PLANS_DIR).pathname);
     expect(txt.length).toBeGreaterThan(5);
-    const pdf = write('e2e-pingjiang-2026.pdf', await makePdf(pingjiang, findCjkFont()!, { fontSize: 15, header: '平江县人民政府办公室文件' }));
+    const pdf = write(
+      'e2e-pingjiang-2026.pdf',
+      await makePdf(pingjiang, findCjkFont()!, {
+        fontSize: 15,
+        header: '平江县人民政府办公室文件',
+      }),
+    );
     write('e2e-pingjiang-2026.yaml', sidecarYaml(pingjiang));
     expect(await targetsOf(pdf)).toEqual(txt);
   });

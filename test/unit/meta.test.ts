@@ -7,7 +7,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { processCorpus, processPlanText, uniqueSlugs, PlanInputError } from '../../src/pipeline/index.ts';
+import {
+  processCorpus,
+  processPlanText,
+  uniqueSlugs,
+  PlanInputError,
+} from '../../src/pipeline/index.ts';
 import { inferYear, shortName, toPinyin } from '../../src/pipeline/meta.ts';
 
 const BODY = '一、工作目标\n新增高新技术企业10家。\n';
@@ -20,21 +25,48 @@ describe('front matter wins', () => {
     );
     const m = r.extraction.meta;
     // The body and the stem point at 临湘 and 2024; the front matter decides.
-    expect(m).toMatchObject({ county: '平江县', prefecture: '岳阳市', province: '湖南省', year: 2026, title: '培育好强科创兴产业的动能实施方案', source: 'https://example.org/p', code: '430626' });
+    expect(m).toMatchObject({
+      county: '平江县',
+      prefecture: '岳阳市',
+      province: '湖南省',
+      year: 2026,
+      title: '培育好强科创兴产业的动能实施方案',
+      source: 'https://example.org/p',
+      code: '430626',
+    });
     expect(m.inferred).toEqual([]);
   });
 
   it('a non-numeric year in front matter is an error naming the file', () => {
-    expect(() => processPlanText(`---\ncounty: 平江县\nyear: 二〇二四\n---\n${BODY}`, 'x', { file: 'plans/x.txt' })).toThrow(PlanInputError);
-    expect(() => processPlanText(`---\ncounty: 平江县\nyear: 二〇二四\n---\n${BODY}`, 'x', { file: 'plans/x.txt' })).toThrow(/plans\/x\.txt:\d+: .*year/);
+    expect(() =>
+      processPlanText(`---\ncounty: 平江县\nyear: 二〇二四\n---\n${BODY}`, 'x', {
+        file: 'plans/x.txt',
+      }),
+    ).toThrow(PlanInputError);
+    expect(() =>
+      processPlanText(`---\ncounty: 平江县\nyear: 二〇二四\n---\n${BODY}`, 'x', {
+        file: 'plans/x.txt',
+      }),
+    ).toThrow(/plans\/x\.txt:\d+: .*year/);
   });
 });
 
 describe('inference from text and file name', () => {
   it('county from the text, prefecture/province from the divisions, year from the stem, title from the title line', () => {
-    const r = processPlanText(`平江县科技创新行动方案\n为推动平江县科技创新高质量发展，制定本方案。\n${BODY}`, 'pingjiang-2024');
+    const r = processPlanText(
+      `平江县科技创新行动方案\n为推动平江县科技创新高质量发展，制定本方案。\n${BODY}`,
+      'pingjiang-2024',
+    );
     const m = r.extraction.meta;
-    expect(m).toMatchObject({ county: '平江县', prefecture: '岳阳市', province: '湖南省', year: 2024, title: '平江县科技创新行动方案', code: '430626', slug: 'pingjiang' });
+    expect(m).toMatchObject({
+      county: '平江县',
+      prefecture: '岳阳市',
+      province: '湖南省',
+      year: 2024,
+      title: '平江县科技创新行动方案',
+      code: '430626',
+      slug: 'pingjiang',
+    });
     expect([...m.inferred].sort()).toEqual(['county', 'prefecture', 'province', 'title', 'year']);
   });
 
@@ -44,7 +76,10 @@ describe('inference from text and file name', () => {
   });
 
   it('front matter county with inferred year from the text when the stem has none', () => {
-    const r = processPlanText(`---\ncounty: 平江县\n---\n科技创新行动方案\n一、目标\n到2025年，新增高新技术企业10家；2024年完成5家。\n`, 'plan');
+    const r = processPlanText(
+      `---\ncounty: 平江县\n---\n科技创新行动方案\n一、目标\n到2025年，新增高新技术企业10家；2024年完成5家。\n`,
+      'plan',
+    );
     expect(r.extraction.meta.year).toBe(2024);
     expect(r.extraction.meta.inferred).toContain('year');
     expect(r.extraction.meta.inferred).not.toContain('county');
@@ -57,7 +92,9 @@ describe('inference from text and file name', () => {
   });
 
   it('no county anywhere is an error, not a guess', () => {
-    expect(() => processPlanText(`科技创新行动方案\n${BODY}`, 'plan-2024', { file: 'p.txt' })).toThrow(/p\.txt:1: no county/);
+    expect(() =>
+      processPlanText(`科技创新行动方案\n${BODY}`, 'plan-2024', { file: 'p.txt' }),
+    ).toThrow(/p\.txt:1: no county/);
   });
 });
 
@@ -69,8 +106,12 @@ describe('slugs and codes', () => {
   });
 
   it('平江县 has GB/T 2260 code 430626, 岳阳县 430621', () => {
-    expect(processPlanText(`---\ncounty: 平江县\nyear: 2024\n---\n${BODY}`, 'a').extraction.meta.code).toBe('430626');
-    expect(processPlanText(`---\ncounty: 岳阳县\nyear: 2024\n---\n${BODY}`, 'b').extraction.meta.code).toBe('430621');
+    expect(
+      processPlanText(`---\ncounty: 平江县\nyear: 2024\n---\n${BODY}`, 'a').extraction.meta.code,
+    ).toBe('430626');
+    expect(
+      processPlanText(`---\ncounty: 岳阳县\nyear: 2024\n---\n${BODY}`, 'b').extraction.meta.code,
+    ).toBe('430621');
   });
 
   it('岳阳县 and 岳阳市 get different slugs (uniqueSlugs)', () => {
@@ -88,7 +129,10 @@ describe('slugs and codes', () => {
 
   it('through processCorpus: two counties, two slugs; two plans of one county share theirs', async () => {
     const files = [
-      ['yueyangxian-2024.txt', '岳阳县'], ['yueyangshi-2024.txt', '岳阳市'], ['pingjiang-2024.txt', '平江县'], ['pingjiang-2026.txt', '平江县'],
+      ['yueyangxian-2024.txt', '岳阳县'],
+      ['yueyangshi-2024.txt', '岳阳市'],
+      ['pingjiang-2024.txt', '平江县'],
+      ['pingjiang-2026.txt', '平江县'],
     ].map(([name, county]) => {
       const f = path.join(dir, name!);
       writeFileSync(f, `---\ncounty: ${county}\nyear: 2024\n---\n${BODY}`);
@@ -96,7 +140,8 @@ describe('slugs and codes', () => {
     });
     const run = await processCorpus(files);
     expect(run.errors).toEqual([]);
-    const slug = (doc: string) => run.results.find((r) => r.extraction.doc === doc)!.extraction.meta.slug;
+    const slug = (doc: string) =>
+      run.results.find((r) => r.extraction.doc === doc)!.extraction.meta.slug;
     expect(slug('yueyangxian-2024')).not.toBe(slug('yueyangshi-2024'));
     expect(slug('pingjiang-2024')).toBe('pingjiang');
     expect(slug('pingjiang-2026')).toBe('pingjiang');

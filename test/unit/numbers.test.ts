@@ -12,7 +12,14 @@ const nums = (s: string) => findNumbers(s.normalize('NFKC'));
 
 describe('Chinese numerals', () => {
   it.each([
-    ['二十', 20], ['两', 2], ['十', 10], ['十二', 12], ['一百零五', 105], ['两千', 2000], ['三百五十', 350], ['一万二千', 12000],
+    ['二十', 20],
+    ['两', 2],
+    ['十', 10],
+    ['十二', 12],
+    ['一百零五', 105],
+    ['两千', 2000],
+    ['三百五十', 350],
+    ['一万二千', 12000],
   ])('%s = %d', (s, v) => {
     expect(parseChineseNumeral(s)).toBe(v);
   });
@@ -120,16 +127,25 @@ describe('numbers read as targets, and numbers that are not targets', () => {
   });
 
   it('1,200万元 target value is 1200', () => {
-    const t = targetWith(targetsOf('力争全年新增科技型企业知识价值信用贷款1,200万元。'), '1,200万元');
+    const t = targetWith(
+      targetsOf('力争全年新增科技型企业知识价值信用贷款1,200万元。'),
+      '1,200万元',
+    );
     expect(t.value).toBe(1200);
     expect(t.unit).toBe('万元');
   });
 
   it('Chinese numerals right after a target verb are targets: 新增两家 / 培育二十家', () => {
-    const ts = targetsOf('新增两家省级工程技术研究中心，培育二十家科技型中小企业，引进十余名高层次人才。');
+    const ts = targetsOf(
+      '新增两家省级工程技术研究中心，培育二十家科技型中小企业，引进十余名高层次人才。',
+    );
     expect(targetWith(ts, '两家')).toMatchObject({ value: 2, unit: '家' });
     expect(targetWith(ts, '二十家')).toMatchObject({ value: 20, unit: '家' });
-    expect(targetWith(ts, '十余名')).toMatchObject({ value: 10, unit: '名', qualifier: 'at_least' });
+    expect(targetWith(ts, '十余名')).toMatchObject({
+      value: 10,
+      unit: '名',
+      qualifier: 'at_least',
+    });
   });
 
   it('一百零五项 after 完成 is a target of 105', () => {
@@ -140,7 +156,12 @@ describe('numbers read as targets, and numbers that are not targets', () => {
   it('Chinese numeral after the indicator (新增高新技术企业二十家) is a target too', () => {
     const ts = targetsOf('新增高新技术企业二十家。');
     expect(ts).toHaveLength(1);
-    expect(ts[0]).toMatchObject({ metric: 'hightech_firms', value: 20, unit: '家', kind: 'increase' });
+    expect(ts[0]).toMatchObject({
+      metric: 'hightech_firms',
+      value: 20,
+      unit: '家',
+      kind: 'increase',
+    });
   });
 
   it('20余台（套） is an at_least target of 20 台(套)', () => {

@@ -32,7 +32,11 @@ const OVERRIDES = `# overrides for the unit test
 describe('overrides applied', () => {
   it('the plan has the targets the overrides address', () => {
     const ts = plan().extraction.targets;
-    expect(ts.map((t) => t.quotes[0])).toEqual(['新增高新技术企业10家', '完成科技成果登记10项', '开展企业调研5次']);
+    expect(ts.map((t) => t.quotes[0])).toEqual([
+      '新增高新技术企业10家',
+      '完成科技成果登记10项',
+      '开展企业调研5次',
+    ]);
   });
 
   it('correct, suppress and add change the targets and are listed; a plan not in the run is skipped', () => {
@@ -45,12 +49,26 @@ describe('overrides applied', () => {
 
     const ts = r.extraction.targets;
     const ht = ts.find((t) => t.quotes.includes('新增高新技术企业10家'))!;
-    expect(ht).toMatchObject({ metric: 'hightech_firms', kind: 'level', qualifier: 'at_least', value: 10, override: 'corrected' });
+    expect(ht).toMatchObject({
+      metric: 'hightech_firms',
+      kind: 'level',
+      qualifier: 'at_least',
+      value: 10,
+      override: 'corrected',
+    });
 
     expect(ts.some((t) => t.quotes.some((q) => q.includes('调研')))).toBe(false);
 
     const added = ts.find((t) => t.override === 'added')!;
-    expect(added).toMatchObject({ metric: 'other', label: '科创专版挂牌企业', kind: 'increase', value: 1, unit: '家', qualifier: 'at_least', value_max: null });
+    expect(added).toMatchObject({
+      metric: 'other',
+      label: '科创专版挂牌企业',
+      kind: 'increase',
+      value: 1,
+      unit: '家',
+      qualifier: 'at_least',
+      value_max: null,
+    });
     expect(added.quotes).toEqual(['科创专版争取破零']);
     const span = added.spans[0]!;
     expect(r.document.text.slice(span.start, span.end)).toBe('科创专版争取破零');
@@ -65,7 +83,10 @@ describe('overrides applied', () => {
   it('an added quote inside a table row gets the row anchor and the caption as section', () => {
     const text = `${FRONT}一、工作目标\n新增高新技术企业10家。\n科技创新主要指标责任分解一览表\n指标名称 |\n目标任务 |\n责任单位 |\n地方财政科技支出 |\n2亿元 |\n市财政局 |\n科技成果登记 |\n10项 |\n市科工局 |\n`;
     const r = processPlanText(text, 'tbl-2024');
-    const o = parseOverrides('- doc: tbl-2024\n  quote: 市科工局\n  action: add\n  set: { metric: other, label: 责任单位数, kind: level, value: 1, unit: 个 }\n', 'o.yaml');
+    const o = parseOverrides(
+      '- doc: tbl-2024\n  quote: 市科工局\n  action: add\n  set: { metric: other, label: 责任单位数, kind: level, value: 1, unit: 个 }\n',
+      'o.yaml',
+    );
     applyOverrides([r], o);
     const added = r.extraction.targets.find((t) => t.override === 'added')!;
     expect(added.section).toBe('科技创新主要指标责任分解一览表');
@@ -94,12 +115,18 @@ describe('overrides applied', () => {
 
   it('an add without the required fields errors with its line', () => {
     const text = `\n\n- doc: pj-2024\n  quote: 科创专版争取破零\n  action: add\n  set: { value: 1 }\n`;
-    expect(() => applyOverrides([plan()], parseOverrides(text, 'o.yaml'))).toThrow(/^o\.yaml:3: .*metric/);
+    expect(() => applyOverrides([plan()], parseOverrides(text, 'o.yaml'))).toThrow(
+      /^o\.yaml:3: .*metric/,
+    );
   });
 
   it('a malformed entry or bad YAML is reported with its line', () => {
-    expect(() => parseOverrides('- doc: pj-2024\n  quote: x\n  action: rename\n', 'o.yaml')).toThrow(/^o\.yaml:1: .*action/);
-    expect(() => parseOverrides('- doc: pj-2024\n  quote: [x\n- doc: y\n', 'o.yaml')).toThrow(PlanInputError);
+    expect(() =>
+      parseOverrides('- doc: pj-2024\n  quote: x\n  action: rename\n', 'o.yaml'),
+    ).toThrow(/^o\.yaml:1: .*action/);
+    expect(() => parseOverrides('- doc: pj-2024\n  quote: [x\n- doc: y\n', 'o.yaml')).toThrow(
+      PlanInputError,
+    );
   });
 
   it('the shipped content/overrides.yaml parses', () => {

@@ -5,7 +5,8 @@
 import { processPlanText, type PlanResult } from '../../src/pipeline/index.ts';
 import type { Target } from '../../src/pipeline/schema.ts';
 
-export const FRONT = '---\ncounty: 平江县\nprefecture: 岳阳市\nprovince: 湖南省\nyear: 2024\ntitle: 测试方案\n---\n';
+export const FRONT =
+  '---\ncounty: 平江县\nprefecture: 岳阳市\nprovince: 湖南省\nyear: 2024\ntitle: 测试方案\n---\n';
 
 /** Processes a plan body (a 一、 heading is put in front so the text is not taken for the title). */
 export function runPlan(body: string, stem = 'unit-2024'): PlanResult {
@@ -20,7 +21,9 @@ export function targetsOf(body: string): Target[] {
 export function targetWith(targets: Target[], fragment: string): Target {
   const hits = targets.filter((t) => t.quotes.some((q) => q.includes(fragment)));
   if (hits.length !== 1) {
-    throw new Error(`expected one target quoting «${fragment}», got ${hits.length}: ${JSON.stringify(targets.map((t) => t.quotes))}`);
+    throw new Error(
+      `expected one target quoting «${fragment}», got ${hits.length}: ${JSON.stringify(targets.map((t) => t.quotes))}`,
+    );
   }
   return hits[0]!;
 }

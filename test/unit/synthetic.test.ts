@@ -60,9 +60,7 @@ describe('generateSyntheticCorpus', () => {
       const { meta } = split(text);
       const year = String(meta.year);
       expect(Object.keys(meta)).toEqual(['county', 'prefecture', 'province', 'year', 'title']);
-      expect(stem.endsWith(`-${year}`) || new RegExp(`-${year}-\\d+$`).test(stem)).toBe(
-        true,
-      );
+      expect(stem.endsWith(`-${year}`) || new RegExp(`-${year}-\\d+$`).test(stem)).toBe(true);
       expect(meta.year).toBeGreaterThanOrEqual(2021);
       expect(meta.year).toBeLessThanOrEqual(2027);
       expect(String(meta.county)).toMatch(/[县市旗]$/);

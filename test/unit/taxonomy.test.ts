@@ -6,7 +6,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseTaxonomy, matchMetric } from '../../src/pipeline/taxonomy.ts';
-import { DEFAULT_TAXONOMY_FILE, getTaxonomy, processPlanText, PlanInputError } from '../../src/pipeline/index.ts';
+import {
+  DEFAULT_TAXONOMY_FILE,
+  getTaxonomy,
+  processPlanText,
+  PlanInputError,
+} from '../../src/pipeline/index.ts';
 import { FRONT } from './plan-helper.ts';
 
 const SHIPPED = readFileSync(DEFAULT_TAXONOMY_FILE, 'utf8');
@@ -44,7 +49,10 @@ describe('a curator adds a wording in YAML', () => {
     const sentence = '一、工作目标\n新增科技骨干企业5家。\n';
     const before = processPlanText(`${FRONT}${sentence}`, 'x').extraction.targets[0]!;
     expect(before.metric).toBe('other');
-    const withSynonym = SHIPPED.replace(/(\nhightech_firms:[\s\S]*?\n {2}wordings: \[)/, '$1科技骨干企业, ');
+    const withSynonym = SHIPPED.replace(
+      /(\nhightech_firms:[\s\S]*?\n {2}wordings: \[)/,
+      '$1科技骨干企业, ',
+    );
     expect(withSynonym).not.toBe(SHIPPED);
     const taxonomy = parseTaxonomy(withSynonym, 'metrics.yaml');
     const after = processPlanText(`${FRONT}${sentence}`, 'x', { taxonomy }).extraction.targets[0]!;
@@ -97,12 +105,16 @@ describe('a broken taxonomy errors with the line', () => {
     const lines = MINIMAL.split('\n');
     const noKinds = lines.filter((l) => l !== '  kinds: [increase, level]').join('\n');
     const text = `# curator notes\n\n${noKinds}`;
-    expect(() => parseTaxonomy(text, 'metrics.yaml')).toThrow(/^metrics\.yaml:3: metric gazelle_firms: kinds/);
+    expect(() => parseTaxonomy(text, 'metrics.yaml')).toThrow(
+      /^metrics\.yaml:3: metric gazelle_firms: kinds/,
+    );
   });
 
   it('an unknown kind is refused with the line of its metric', () => {
     const text = MINIMAL.replace('kinds: [increase, level]', 'kinds: [increase, stock]');
-    expect(() => parseTaxonomy(text, 'metrics.yaml')).toThrow(/^metrics\.yaml:1: metric gazelle_firms/);
+    expect(() => parseTaxonomy(text, 'metrics.yaml')).toThrow(
+      /^metrics\.yaml:1: metric gazelle_firms/,
+    );
   });
 
   it('a taxonomy without "other" is refused', () => {

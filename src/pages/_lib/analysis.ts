@@ -76,10 +76,16 @@ export function peerIndex(rows: Row[]): Map<string, Row[]> {
 }
 
 /** Benchmark against an index, keeping the peers `keep` accepts (e.g. same prefecture, other county). */
-export function benchmarkIndexed(own: Row[], index: Map<string, Row[]>, keep: (r: Row) => boolean): Benchmark[] {
+export function benchmarkIndexed(
+  own: Row[],
+  index: Map<string, Row[]>,
+  keep: (r: Row) => boolean,
+): Benchmark[] {
   const out: Benchmark[] = [];
   for (const [key, target] of firstPerKey(own)) {
-    const group = (index.get(key) ?? []).filter((r) => r.doc !== target.doc && keep(r)).concat(target);
+    const group = (index.get(key) ?? [])
+      .filter((r) => r.doc !== target.doc && keep(r))
+      .concat(target);
     if (group.length < 2) continue;
     const sorted = [...group].sort((a, b) => b.value - a.value || a.doc.localeCompare(b.doc));
     const leader = sorted[0]!;
@@ -105,7 +111,10 @@ export interface Change {
 }
 
 /** What changed between two plans of one county: only same metric + kind + unit base. */
-export function changes(before: Row[], after: Row[]): { changed: Change[]; dropped: Row[]; added: Row[] } {
+export function changes(
+  before: Row[],
+  after: Row[],
+): { changed: Change[]; dropped: Row[]; added: Row[] } {
   const a = firstPerKey(before);
   const b = firstPerKey(after);
   const changed: Change[] = [];
@@ -140,19 +149,27 @@ export interface CompareRow<T extends Row> {
  * plans yields one row per kind, each flagged, so a growth rate never sits next
  * to a level as if comparable.
  */
-export function alignPlans<T extends Row>(docs: string[], rows: T[], metricOrder: string[]): CompareRow<T>[] {
+export function alignPlans<T extends Row>(
+  docs: string[],
+  rows: T[],
+  metricOrder: string[],
+): CompareRow<T>[] {
   const mine = rows.filter((r) => docs.includes(r.doc));
   const metrics = [...new Set(mine.map((r) => r.metric))].sort(
-    (x, y) => (metricOrder.indexOf(x) + 1 || 1e6) - (metricOrder.indexOf(y) + 1 || 1e6) || x.localeCompare(y),
+    (x, y) =>
+      (metricOrder.indexOf(x) + 1 || 1e6) - (metricOrder.indexOf(y) + 1 || 1e6) ||
+      x.localeCompare(y),
   );
   const out: CompareRow<T>[] = [];
   for (const metric of metrics) {
     const ofMetric = mine.filter((r) => r.metric === metric);
     // Rows shared by more plans first, so the comparable row leads its metric.
-    const reach = (k: string) => new Set(ofMetric.filter((r) => compareKey(r) === k).map((r) => r.doc)).size;
+    const reach = (k: string) =>
+      new Set(ofMetric.filter((r) => compareKey(r) === k).map((r) => r.doc)).size;
     const keys = [...new Set(ofMetric.map(compareKey))].sort((x, y) => reach(y) - reach(x));
     // `other` rows are keyed by wording, so several keys there are not a kind clash.
-    const mixed = metric !== 'other' && new Set(ofMetric.map((r) => `${r.kind}|${unitBase(r.unit)}`)).size > 1;
+    const mixed =
+      metric !== 'other' && new Set(ofMetric.map((r) => `${r.kind}|${unitBase(r.unit)}`)).size > 1;
     for (const key of keys) {
       const cells = docs.map((d) => ofMetric.filter((r) => r.doc === d && compareKey(r) === key));
       const present = cells.filter((c) => c.length).length;
@@ -165,7 +182,10 @@ export function alignPlans<T extends Row>(docs: string[], rows: T[], metricOrder
         label: firsts[0]?.label ?? '',
         cells,
         status,
-        higher: status === 'ok' && new Set(firsts.map((r) => r.value)).size > 1 ? firsts.filter((r) => r.value === top).map((r) => r.doc) : [],
+        higher:
+          status === 'ok' && new Set(firsts.map((r) => r.value)).size > 1
+            ? firsts.filter((r) => r.value === top).map((r) => r.doc)
+            : [],
       });
     }
   }

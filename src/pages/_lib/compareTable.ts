@@ -23,20 +23,35 @@ export interface MetricName {
 }
 
 export const esc = (s: unknown): string =>
-  String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  String(s)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 
-export function compareTableHtml(plans: ComparePlan[], targets: CompareTarget[], metrics: MetricName[]): string {
+export function compareTableHtml(
+  plans: ComparePlan[],
+  targets: CompareTarget[],
+  metrics: MetricName[],
+): string {
   const docs = plans.map((p) => p.doc);
   const order = metrics.map((m) => m.key);
-  const name = (k: string) => metrics.find((m) => m.key === k) ?? { key: k, zh: k === 'other' ? '其他' : k, en: k };
+  const name = (k: string) =>
+    metrics.find((m) => m.key === k) ?? { key: k, zh: k === 'other' ? '其他' : k, en: k };
   const rows = alignPlans(docs, targets, order);
   const head = plans
-    .map((p) => `<th scope="col"><a href="/plans/${esc(encodeURIComponent(p.doc))}/">${esc(p.county)} ${esc(p.year)}</a><br><span class="en">${esc(p.prefecture)}</span></th>`)
+    .map(
+      (p) =>
+        `<th scope="col"><a href="/plans/${esc(encodeURIComponent(p.doc))}/">${esc(p.county)} ${esc(p.year)}</a><br><span class="en">${esc(p.prefecture)}</span></th>`,
+    )
     .join('');
   const body = rows
     .map((r) => {
       const m = name(r.metric);
-      const kind = r.kind ? `<span class="kind kind-${esc(r.kind)}">${esc(KIND_LABEL[r.kind].zh)}</span>` : '';
+      const kind = r.kind
+        ? `<span class="kind kind-${esc(r.kind)}">${esc(KIND_LABEL[r.kind].zh)}</span>`
+        : '';
       const status =
         r.status === 'kinds-differ'
           ? '<br><span class="note">类型或单位不同，不可直接比较 Not comparable (different kind or unit)</span>'
@@ -46,7 +61,10 @@ export function compareTableHtml(plans: ComparePlan[], targets: CompareTarget[],
           if (!ts.length) return '<td class="muted">—</td>';
           const hi = r.higher.includes(docs[i]!);
           const items = ts
-            .map((t) => `<a href="/plans/${esc(encodeURIComponent(t.doc))}/#${esc(t.id)}" title="${esc(t.label)}">${esc(formatTarget(t))}</a>`)
+            .map(
+              (t) =>
+                `<a href="/plans/${esc(encodeURIComponent(t.doc))}/#${esc(t.id)}" title="${esc(t.label)}">${esc(formatTarget(t))}</a>`,
+            )
             .join('<br>');
           return `<td class="num${hi ? ' higher' : ''}">${items}${hi ? ' <span class="sr-only">（较高）</span><span aria-hidden="true">▲</span>' : ''}</td>`;
         })
@@ -60,6 +78,13 @@ export function compareTableHtml(plans: ComparePlan[], targets: CompareTarget[],
 /** `?plans=a,b,c` → known, distinct docs, at most 4; null when fewer than 2. */
 export function parsePlansParam(search: string, known: Set<string>): string[] | null {
   const raw = new URLSearchParams(search).getAll('plans').join(',');
-  const docs = [...new Set(raw.split(',').map((s) => s.trim()).filter((d) => known.has(d)))].slice(0, 4);
+  const docs = [
+    ...new Set(
+      raw
+        .split(',')
+        .map((s) => s.trim())
+        .filter((d) => known.has(d)),
+    ),
+  ].slice(0, 4);
   return docs.length >= 2 ? docs : null;
 }

@@ -15,4 +15,5 @@ export function toCsv(header: string[], rows: Cell[][], { bom = true } = {}): st
   return (bom ? '\uFEFF' : '') + lines.join('\r\n') + '\r\n';
 }
 
-export const csvDataUrl = (csv: string): string => `data:text/csv;charset=utf-8,${encodeURIComponent(csv)}`;
+export const csvDataUrl = (csv: string): string =>
+  `data:text/csv;charset=utf-8,${encodeURIComponent(csv)}`;

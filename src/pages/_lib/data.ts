@@ -17,11 +17,18 @@ let cache: Promise<{ plans: PlanRecord[]; targets: TargetRecord[]; metrics: Metr
 export function loadAll() {
   cache ??= (async () => {
     const plans = (await getCollection('plans')).map((e) => e.data);
-    plans.sort((a, b) => a.meta.slug.localeCompare(b.meta.slug) || a.meta.year - b.meta.year || a.doc.localeCompare(b.doc));
+    plans.sort(
+      (a, b) =>
+        a.meta.slug.localeCompare(b.meta.slug) ||
+        a.meta.year - b.meta.year ||
+        a.doc.localeCompare(b.doc),
+    );
     const order = new Map(plans.map((p, i) => [p.doc, i]));
     const targets = (await getCollection('targets')).map((e) => e.data);
     const tnum = (id: string) => Number(id.replace(/^t-/, '')) || 0;
-    targets.sort((a, b) => (order.get(a.doc) ?? 0) - (order.get(b.doc) ?? 0) || tnum(a.id) - tnum(b.id));
+    targets.sort(
+      (a, b) => (order.get(a.doc) ?? 0) - (order.get(b.doc) ?? 0) || tnum(a.id) - tnum(b.id),
+    );
     const metrics = (await getCollection('metrics')).map((e) => e.data);
     return { plans, targets, metrics };
   })();
@@ -53,7 +60,13 @@ export const countyHref = (slug: string): string => `/counties/${slug}/`;
 
 /** Metric lookup that never fails: unknown keys (e.g. `other`) get a readable stand-in. */
 export function metricInfo(metrics: Metric[], key: string): Pick<Metric, 'key' | 'zh' | 'en'> {
-  return metrics.find((m) => m.key === key) ?? { key, zh: key === 'other' ? '其他' : key, en: key === 'other' ? 'Other' : key };
+  return (
+    metrics.find((m) => m.key === key) ?? {
+      key,
+      zh: key === 'other' ? '其他' : key,
+      en: key === 'other' ? 'Other' : key,
+    }
+  );
 }
 
 /** Order of the overview matrix columns (the issue's headline metrics). */
@@ -69,12 +82,18 @@ export const HEADLINE_ORDER = [
 ];
 
 export function headlineMetrics(metrics: Metric[]): Metric[] {
-  const rank = (k: string) => (HEADLINE_ORDER.indexOf(k) + 1 || 1e6);
-  return metrics.filter((m) => m.headline || HEADLINE_ORDER.includes(m.key)).sort((a, b) => rank(a.key) - rank(b.key) || a.key.localeCompare(b.key));
+  const rank = (k: string) => HEADLINE_ORDER.indexOf(k) + 1 || 1e6;
+  return metrics
+    .filter((m) => m.headline || HEADLINE_ORDER.includes(m.key))
+    .sort((a, b) => rank(a.key) - rank(b.key) || a.key.localeCompare(b.key));
 }
 
 /** All metric keys in display order: headline first, then the taxonomy order, `other` last. */
 export function metricOrder(metrics: Metric[]): string[] {
   const head = headlineMetrics(metrics).map((m) => m.key);
-  return [...head, ...metrics.map((m) => m.key).filter((k) => !head.includes(k) && k !== 'other'), 'other'];
+  return [
+    ...head,
+    ...metrics.map((m) => m.key).filter((k) => !head.includes(k) && k !== 'other'),
+    'other',
+  ];
 }

@@ -27,7 +27,7 @@ export function tocOf(tree: Root): TocEntry[] {
   const out: TocEntry[] = [];
   for (const n of tree.children) {
     if (n.type !== 'heading' || n.depth > 4) continue;
-    const id = (n.data as { id?: string } | undefined)?.id ?? (n.data?.hProperties?.id);
+    const id = (n.data as { id?: string } | undefined)?.id ?? n.data?.hProperties?.id;
     if (id) out.push({ id, depth: n.depth, text: toString(n) });
   }
   return out;
@@ -41,7 +41,10 @@ const text = (value: string): ElementContent => ({ type: 'text', value });
  * (metric, kind, value, unit) as a span that is screen-reader text and, via
  * CSS on hover/focus/:target, a tooltip.
  */
-export function renderPlan(tree: Root, readings: Map<string, Reading>): { html: string; marked: Set<string> } {
+export function renderPlan(
+  tree: Root,
+  readings: Map<string, Reading>,
+): { html: string; marked: Set<string> } {
   const marked = new Set<string>();
   const hast = toHast(tree) as HRoot;
   visit(hast, 'element', (el: Element) => {

@@ -4,5 +4,7 @@ import { loadAll } from '../_lib/data.ts';
 
 export const GET: APIRoute = async () => {
   const { targets } = await loadAll();
-  return new Response(JSON.stringify(targets, null, 1), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+  return new Response(JSON.stringify(targets, null, 1), {
+    headers: { 'Content-Type': 'application/json; charset=utf-8' },
+  });
 };

@@ -15,7 +15,9 @@ import { renderBlocks } from './text-blocks.ts';
 export async function readDocx(bytes: Uint8Array, file: string): Promise<string> {
   let html: string;
   try {
-    const result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
+    const result = await mammoth.convertToHtml({
+      buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+    });
     html = result.value;
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);

@@ -7,16 +7,73 @@ import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { cellText, normalizeParagraph, type TextBlock } from './text-blocks.ts';
 
 const BLOCK_TAGS = new Set([
-  'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'center', 'dd', 'details', 'dialog',
-  'dir', 'div', 'dl', 'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3',
-  'h4', 'h5', 'h6', 'header', 'hr', 'html', 'li', 'main', 'menu', 'nav', 'ol', 'p', 'pre', 'section',
-  'summary', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'body',
+  'caption',
+  'center',
+  'dd',
+  'details',
+  'dialog',
+  'dir',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hr',
+  'html',
+  'li',
+  'main',
+  'menu',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'tr',
+  'ul',
 ]);
 
 /** Elements whose content is never plan text. */
 const SKIPPED_TAGS = new Set([
-  'script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'svg', 'math', 'head',
-  'title', 'button', 'select', 'textarea', 'input', 'canvas', 'audio', 'video', 'map',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'iframe',
+  'object',
+  'embed',
+  'svg',
+  'math',
+  'head',
+  'title',
+  'button',
+  'select',
+  'textarea',
+  'input',
+  'canvas',
+  'audio',
+  'video',
+  'map',
 ]);
 
 /** Rows or columns one cell may claim; a larger span in untrusted HTML is clipped. */
@@ -67,7 +124,9 @@ export function hastToBlocks(node: Root | Element): TextBlock[] {
 }
 
 function childElements(node: Element, tags: string[]): Element[] {
-  return node.children.filter((c): c is Element => c.type === 'element' && tags.includes(c.tagName));
+  return node.children.filter(
+    (c): c is Element => c.type === 'element' && tags.includes(c.tagName),
+  );
 }
 
 function tableRows(table: Element): Element[] {
@@ -80,7 +139,8 @@ function tableRows(table: Element): Element[] {
 }
 
 function span(value: unknown, limit: number): number {
-  const n = typeof value === 'number' ? value : typeof value === 'string' ? Number.parseInt(value, 10) : 1;
+  const n =
+    typeof value === 'number' ? value : typeof value === 'string' ? Number.parseInt(value, 10) : 1;
   return Number.isFinite(n) && n >= 1 ? Math.min(Math.floor(n), limit) : 1;
 }
 
@@ -100,7 +160,13 @@ function cellContent(cell: Element): string {
  */
 function tableBlock(table: Element): TextBlock {
   const captionElement = childElements(table, ['caption'])[0];
-  const caption = captionElement ? normalizeParagraph(hastToBlocks(captionElement).map((b) => (b.kind === 'paragraph' ? b.text : '')).join(' ')) : null;
+  const caption = captionElement
+    ? normalizeParagraph(
+        hastToBlocks(captionElement)
+          .map((b) => (b.kind === 'paragraph' ? b.text : ''))
+          .join(' '),
+      )
+    : null;
   const rows = tableRows(table);
   const grid: string[][] = rows.map(() => []);
   rows.forEach((tr, r) => {

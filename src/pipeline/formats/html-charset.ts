@@ -10,7 +10,15 @@ import { decodeText } from '../decode.ts';
 /** How far into the page a charset declaration is looked for (the HTML spec prescans 1024 bytes; saved pages put comments first). */
 const PRESCAN_BYTES = 4096;
 
-const GB_LABELS = new Set(['gb2312', 'gbk', 'x-gbk', 'gb18030', 'csgb2312', 'cp936', 'windows-936']);
+const GB_LABELS = new Set([
+  'gb2312',
+  'gbk',
+  'x-gbk',
+  'gb18030',
+  'csgb2312',
+  'cp936',
+  'windows-936',
+]);
 
 /** The charset a page declares in `<meta charset>` or `<meta http-equiv="Content-Type" content="…; charset=…">`. */
 export function declaredCharset(bytes: Uint8Array): string | null {

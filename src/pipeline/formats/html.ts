@@ -36,13 +36,15 @@ const MIN_BODY_CJK = 50;
 const CHROME_TAGS = new Set(['nav', 'header', 'footer', 'aside', 'form', 'menu']);
 
 /** Class or id words of site chrome (one word of a `-`/`_`-separated name). */
-const CHROME_NAME = /(?:^|[-_\s])(?:nav|navbar|menu|breadcrumbs?|crumbs?|position|location|share|bdshare|fenxiang|qrcode|qr|ewm|erweima|print|footer|header|toolbar|sidebar|related|copyright)(?:$|[-_\s])/i;
+const CHROME_NAME =
+  /(?:^|[-_\s])(?:nav|navbar|menu|breadcrumbs?|crumbs?|position|location|share|bdshare|fenxiang|qrcode|qr|ewm|erweima|print|footer|header|toolbar|sidebar|related|copyright)(?:$|[-_\s])/i;
 
 /** Chrome by name is dropped only while small, so a wrapper that happens to carry such a class keeps the article. */
 const CHROME_NAME_MAX_CJK = 200;
 
 /** Wording of share/QR boxes, print/close links and page metadata lines. */
-const CHROME_TEXT = /扫一扫|手机扫|二维码|打印本页|打印此页|关闭窗口|关闭本页|【\s*打印\s*】|【\s*关闭\s*】|分享到|收藏本页|返回顶部|当前位置|您的位置|您所在的位置|^\s*字号|^\s*(?:发布(?:时间|日期)|来源|信息来源|浏览次数|访问量|点击数)\s*[:：]|^\s*[上下]一篇/;
+const CHROME_TEXT =
+  /扫一扫|手机扫|二维码|打印本页|打印此页|关闭窗口|关闭本页|【\s*打印\s*】|【\s*关闭\s*】|分享到|收藏本页|返回顶部|当前位置|您的位置|您所在的位置|^\s*字号|^\s*(?:发布(?:时间|日期)|来源|信息来源|浏览次数|访问量|点击数)\s*[:：]|^\s*[上下]一篇/;
 /** Only short elements are judged by wording: a plan paragraph that mentions 二维码 stays. */
 const CHROME_TEXT_MAX_CHARS = 60;
 
@@ -73,7 +75,12 @@ function ownTextScore(element: Element): number {
   let score = 0;
   for (const child of element.children) {
     if (child.type === 'text') score += cjkCount(child.value);
-    else if (child.type === 'element' && !['div', 'section', 'article', 'main', 'body', 'td', 'table', 'ul', 'ol'].includes(child.tagName)) {
+    else if (
+      child.type === 'element' &&
+      !['div', 'section', 'article', 'main', 'body', 'td', 'table', 'ul', 'ol'].includes(
+        child.tagName,
+      )
+    ) {
       score += cjkCount(toText(child));
     }
   }

@@ -43,7 +43,11 @@ export interface PlanSource {
 /** Encoding reported for formats whose text is not a byte encoding the reader chose. */
 const CONTAINER_ENCODING: Partial<Record<PlanFormat, string>> = { docx: 'utf-8', pdf: 'pdf' };
 
-async function readText(format: PlanFormat, bytes: Uint8Array, filePath: string): Promise<{ text: string; encoding: string }> {
+async function readText(
+  format: PlanFormat,
+  bytes: Uint8Array,
+  filePath: string,
+): Promise<{ text: string; encoding: string }> {
   switch (format) {
     case 'txt':
     case 'md':
@@ -63,7 +67,11 @@ export async function readPlanSource(filePath: string): Promise<PlanSource> {
   const extension = extname(file);
   const stem = basename(file, extension);
   if (extension.toLowerCase() === '.yaml' || extension.toLowerCase() === '.yml') {
-    throw new PlanInputError(filePath, 1, 'a metadata file, not a plan: it belongs beside a .docx, .pdf or .html plan of the same name');
+    throw new PlanInputError(
+      filePath,
+      1,
+      'a metadata file, not a plan: it belongs beside a .docx, .pdf or .html plan of the same name',
+    );
   }
   let bytes: Uint8Array;
   try {

@@ -34,7 +34,8 @@ const RUNNING_LINE_MAX_CHARS = 40;
 const SENTENCE_END = /[。；！？：”）」』;:!?)]$/;
 
 /** Heading starts: 一、 （一） (一) 1. 1、 （1） 第一章 附件. */
-const HEADING_START = /^(?:第[一二三四五六七八九十百零〇\d]+[章节条部分篇]|[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百]+[）)]|\d{1,2}[.、．](?!\d)|[（(]\d{1,2}[）)]|附件\s*\d*\s*$)/;
+const HEADING_START =
+  /^(?:第[一二三四五六七八九十百零〇\d]+[章节条部分篇]|[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百]+[）)]|\d{1,2}[.、．](?!\d)|[（(]\d{1,2}[）)]|附件\s*\d*\s*$)/;
 
 export function isPageNumber(text: string): boolean {
   const t = text.replace(/\s+/g, ' ').trim();
@@ -76,10 +77,14 @@ export function dropPageFurniture(pages: PdfLine[][]): PdfLine[][] {
   }
   const pageCount = pages.length;
   const running = new Set(
-    [...pagesWithKey].filter(([, n]) => pageCount >= 2 && n >= 2 && n > pageCount / 2).map(([key]) => key),
+    [...pagesWithKey]
+      .filter(([, n]) => pageCount >= 2 && n >= 2 && n > pageCount / 2)
+      .map(([key]) => key),
   );
   return withoutNumbers.map((lines) =>
-    lines.filter((line, i) => !(edgeIndexes(lines.length).includes(i) && running.has(runningKey(line)))),
+    lines.filter(
+      (line, i) => !(edgeIndexes(lines.length).includes(i) && running.has(runningKey(line))),
+    ),
   );
 }
 
@@ -94,19 +99,33 @@ const CJK_OR_FULLWIDTH = /[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F�
 function joinWrapped(head: string, tail: string): string {
   const last = head.at(-1) ?? '';
   const first = tail[0] ?? '';
-  const needsSpace = /[A-Za-z]/.test(last) && /[A-Za-z]/.test(first) && !CJK_OR_FULLWIDTH.test(last);
+  const needsSpace =
+    /[A-Za-z]/.test(last) && /[A-Za-z]/.test(first) && !CJK_OR_FULLWIDTH.test(last);
   return head + (needsSpace ? ' ' : '') + tail;
 }
 
 /** Page lines (furniture already dropped) to paragraphs, one per returned string. */
 export function joinParagraphs(pages: PdfLine[][]): string[] {
-  const lines = pages.flat().map((line) => ({ ...line, text: line.text.trim() })).filter((l) => l.text !== '');
+  const lines = pages
+    .flat()
+    .map((line) => ({ ...line, text: line.text.trim() }))
+    .filter((l) => l.text !== '');
   if (lines.length === 0) return [];
   const bodyLines = lines.filter((l) => l.text.length >= 8);
   const measured = bodyLines.length > 0 ? bodyLines : lines;
-  const fontSize = quantile(measured.map((l) => l.fontSize), 0.5) || 12;
-  const rightMargin = quantile(measured.map((l) => l.right), 0.8);
-  const leftMargin = quantile(lines.map((l) => l.left), 0.1);
+  const fontSize =
+    quantile(
+      measured.map((l) => l.fontSize),
+      0.5,
+    ) || 12;
+  const rightMargin = quantile(
+    measured.map((l) => l.right),
+    0.8,
+  );
+  const leftMargin = quantile(
+    lines.map((l) => l.left),
+    0.1,
+  );
   const isIndented = (l: PdfLine) => l.left > leftMargin + 0.8 * fontSize;
   // Where paragraphs are indented (the official-document layout), indentation marks a
   // new paragraph even after a full line ending in 。; elsewhere only punctuation can.
@@ -135,7 +154,9 @@ export function joinParagraphs(pages: PdfLine[][]): string[] {
 
 /** The plan text of a PDF's pages: furniture dropped, paragraphs rejoined, radicals mapped. */
 export function pdfLinesToText(pages: PdfLine[][]): string {
-  const normalized = pages.map((lines) => lines.map((l) => ({ ...l, text: normalizeRadicals(l.text) })));
+  const normalized = pages.map((lines) =>
+    lines.map((l) => ({ ...l, text: normalizeRadicals(l.text) })),
+  );
   const paragraphs = joinParagraphs(dropPageFurniture(normalized));
   return paragraphs.length === 0 ? '' : paragraphs.join('\n\n') + '\n';
 }

@@ -58,7 +58,8 @@ export function itemsToLines(items: PlacedItem[]): PdfLine[] {
   const groups: PlacedItem[][] = [];
   for (const item of sorted) {
     const group = groups.at(-1);
-    if (group && Math.abs(group[0]!.y - item.y) < 0.5 * Math.max(item.fontSize, group[0]!.fontSize)) group.push(item);
+    if (group && Math.abs(group[0]!.y - item.y) < 0.5 * Math.max(item.fontSize, group[0]!.fontSize))
+      group.push(item);
     else groups.push([item]);
   }
   return groups.map((group) => {
@@ -67,7 +68,13 @@ export function itemsToLines(items: PlacedItem[]): PdfLine[] {
     let right = -Infinity;
     for (const item of group) {
       // a gap wider than half a character between two Latin runs is a space the producer did not write
-      if (text !== '' && item.x - right > 0.5 * item.fontSize && /[A-Za-z0-9]$/.test(text) && /^[A-Za-z0-9]/.test(item.text)) text += ' ';
+      if (
+        text !== '' &&
+        item.x - right > 0.5 * item.fontSize &&
+        /[A-Za-z0-9]$/.test(text) &&
+        /^[A-Za-z0-9]/.test(item.text)
+      )
+        text += ' ';
       text += item.text;
       right = Math.max(right, item.x + item.width);
     }
@@ -92,7 +99,8 @@ async function openPdf(bytes: Uint8Array, file: string) {
   } catch (error) {
     const name = error instanceof Error ? error.name : '';
     const detail = error instanceof Error ? error.message : String(error);
-    if (name === 'PasswordException') throw new PlanInputError(file, 1, 'the PDF is password-protected; save an unprotected copy');
+    if (name === 'PasswordException')
+      throw new PlanInputError(file, 1, 'the PDF is password-protected; save an unprotected copy');
     throw new PlanInputError(file, 1, `not a readable PDF file: ${detail}`);
   }
 }

@@ -26,11 +26,19 @@ export async function readSidecarMeta(path: string): Promise<Record<string, unkn
   const problem = doc.errors[0];
   if (problem) {
     const line = problem.linePos?.[0]?.line ?? 1;
-    throw new PlanInputError(path, line, `broken YAML in the metadata file: ${problem.message.split('\n')[0]}`);
+    throw new PlanInputError(
+      path,
+      line,
+      `broken YAML in the metadata file: ${problem.message.split('\n')[0]}`,
+    );
   }
   const value: unknown = doc.toJS();
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new PlanInputError(path, 1, 'the metadata file must be a mapping of fields (county: …, year: …)');
+    throw new PlanInputError(
+      path,
+      1,
+      'the metadata file must be a mapping of fields (county: …, year: …)',
+    );
   }
   return value as Record<string, unknown>;
 }

@@ -28,7 +28,9 @@ function head(bytes: Uint8Array): string {
   const slice = bytes.subarray(0, 1024);
   if (startsWith(slice, [0xff, 0xfe])) return new TextDecoder('utf-16le').decode(slice.subarray(2));
   if (startsWith(slice, [0xfe, 0xff])) return new TextDecoder('utf-16be').decode(slice.subarray(2));
-  return new TextDecoder('latin1').decode(startsWith(slice, [0xef, 0xbb, 0xbf]) ? slice.subarray(3) : slice);
+  return new TextDecoder('latin1').decode(
+    startsWith(slice, [0xef, 0xbb, 0xbf]) ? slice.subarray(3) : slice,
+  );
 }
 
 /** An HTML document starts (after whitespace and comments) with a doctype, `<html>` or `<head>`. */
@@ -44,11 +46,21 @@ export function detectFormat(bytes: Uint8Array, file: string, extension: string)
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return 'docx';
   if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d])) return 'pdf';
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
-    throw new PlanInputError(file, 1, 'an old binary Word (.doc) file; save it as .docx and try again');
+    throw new PlanInputError(
+      file,
+      1,
+      'an old binary Word (.doc) file; save it as .docx and try again',
+    );
   }
-  if (byName === 'docx') throw new PlanInputError(file, 1, 'not a readable Word (.docx) file: it is not a zip package');
-  if (byName === 'pdf') throw new PlanInputError(file, 1, 'not a readable PDF file: it does not start with %PDF-');
+  if (byName === 'docx')
+    throw new PlanInputError(file, 1, 'not a readable Word (.docx) file: it is not a zip package');
+  if (byName === 'pdf')
+    throw new PlanInputError(file, 1, 'not a readable PDF file: it does not start with %PDF-');
   if (looksLikeHtml(bytes)) return 'html';
   if (byName) return byName;
-  throw new PlanInputError(file, 1, `unsupported file type "${ext || '(none)'}"; plans are ${SUPPORTED_EXTENSIONS.join(', ')}`);
+  throw new PlanInputError(
+    file,
+    1,
+    `unsupported file type "${ext || '(none)'}"; plans are ${SUPPORTED_EXTENSIONS.join(', ')}`,
+  );
 }

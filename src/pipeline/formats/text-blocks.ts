@@ -7,8 +7,7 @@
 
 /** One block of a plan's text: a paragraph (or heading) line, or a table. */
 export type TextBlock =
-  | { kind: 'paragraph'; text: string }
-  | { kind: 'table'; caption: string | null; rows: string[][] };
+  { kind: 'paragraph'; text: string } | { kind: 'table'; caption: string | null; rows: string[][] };
 
 /** Joins a cell's paragraphs with `；` and keeps `|` from splitting the cell. */
 export function cellText(paragraphs: string[]): string {
@@ -46,7 +45,5 @@ export function renderBlocks(blocks: TextBlock[]): string {
  * indentation with full-width spaces or no-break spaces is layout, not text.
  */
 export function normalizeParagraph(text: string): string {
-  return text
-    .replace(/[ \t\r\n\f\v\u00a0]+/g, ' ')
-    .replace(/^[\s\u3000]+|[\s\u3000]+$/g, '');
+  return text.replace(/[ \t\r\n\f\v\u00a0]+/g, ' ').replace(/^[\s\u3000]+|[\s\u3000]+$/g, '');
 }

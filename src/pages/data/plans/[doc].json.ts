@@ -12,12 +12,51 @@ export const GET: APIRoute<{ plan: PlanRecord }> = async ({ props: { plan } }) =
   const { targets } = await loadAll();
   const m = plan.meta;
   const body = {
-    plan: { doc: plan.doc, county: m.county, slug: m.slug, prefecture: m.prefecture, year: m.year, title: m.title },
+    plan: {
+      doc: plan.doc,
+      county: m.county,
+      slug: m.slug,
+      prefecture: m.prefecture,
+      year: m.year,
+      title: m.title,
+    },
     targets: targets
       .filter((t) => t.doc === plan.doc)
-      .map(({ doc, id, metric, label, kind, value, value_max, unit, qualifier, deadline, county, slug, prefecture, year }) => ({
-        doc, id, metric, label, kind, value, value_max, unit, qualifier, deadline, county, slug, prefecture, year,
-      })),
+      .map(
+        ({
+          doc,
+          id,
+          metric,
+          label,
+          kind,
+          value,
+          value_max,
+          unit,
+          qualifier,
+          deadline,
+          county,
+          slug,
+          prefecture,
+          year,
+        }) => ({
+          doc,
+          id,
+          metric,
+          label,
+          kind,
+          value,
+          value_max,
+          unit,
+          qualifier,
+          deadline,
+          county,
+          slug,
+          prefecture,
+          year,
+        }),
+      ),
   };
-  return new Response(JSON.stringify(body), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+  return new Response(JSON.stringify(body), {
+    headers: { 'Content-Type': 'application/json; charset=utf-8' },
+  });
 };

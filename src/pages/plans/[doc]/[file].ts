@@ -10,8 +10,13 @@ import { DATA_DIR, loadAll, loadDoc } from '../../_lib/data.ts';
 export const getStaticPaths = (async () => {
   const { plans } = await loadAll();
   return plans.flatMap((p) => [
-    { params: { doc: p.doc, file: p.original.file }, props: { kind: 'original' as const, file: p.original.file } },
-    ...(p.original.file === 'text.txt' ? [] : [{ params: { doc: p.doc, file: 'text.txt' }, props: { kind: 'text' as const, file: '' } }]),
+    {
+      params: { doc: p.doc, file: p.original.file },
+      props: { kind: 'original' as const, file: p.original.file },
+    },
+    ...(p.original.file === 'text.txt'
+      ? []
+      : [{ params: { doc: p.doc, file: 'text.txt' }, props: { kind: 'text' as const, file: '' } }]),
   ]);
 }) satisfies GetStaticPaths;
 
@@ -19,5 +24,7 @@ export const GET: APIRoute<{ kind: 'original' | 'text'; file: string }> = ({ par
   if (props.kind === 'original') {
     return new Response(readFileSync(resolve(DATA_DIR, 'originals', props.file)));
   }
-  return new Response(loadDoc(params.doc!).text, { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  return new Response(loadDoc(params.doc!).text, {
+    headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+  });
 };
