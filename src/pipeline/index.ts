@@ -14,6 +14,7 @@ import { buildTree, type MarkSpan } from './tree.ts';
 import { countySlug, resolveMeta, shortName, toPinyin } from './meta.ts';
 import { loadTaxonomy, type Taxonomy } from './taxonomy.ts';
 import { PlanInputError } from './errors.ts';
+import { partitionPoint } from './bisect.ts';
 import { readPlanSource, type PlanSource } from './formats/index.ts';
 import {
   planExtractionSchema,
@@ -84,16 +85,8 @@ function anchorsOf(blocks: Block[]): { anchors: string[]; rowAnchors: Map<number
 function lineIndex(body: string): (offset: number) => number {
   const starts = [0];
   for (let i = 0; i < body.length; i++) if (body.charCodeAt(i) === 10) starts.push(i + 1);
-  return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  };
+  // The line number is the count of line starts at or before the offset.
+  return (offset) => partitionPoint(0, starts.length, (i) => starts[i]! <= offset);
 }
 
 /** Turns merged mentions into FORMAT.md targets with ids and spans. */

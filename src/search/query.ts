@@ -20,6 +20,7 @@ import { snippet, type Segment } from './highlight.ts';
 import { Ranker, type Matches } from './rank.ts';
 import { NearLookup } from './near.ts';
 import { unpackManifest, type ManifestFile } from './manifest.ts';
+import { partitionPoint, sortedIndexOf } from '../pipeline/bisect.ts';
 import type { ChunkRow, Manifest, SearchMetric, TargetRow } from './types.ts';
 
 /** Fetches an index file's text (the engine parses it). */
@@ -33,25 +34,12 @@ interface Postings {
   pos: Int32Array;
 }
 
-/** Index of x in the ascending run arr[lo..hi), or -1. */
-function indexIn(arr: Int32Array, lo: number, hi: number, x: number): number {
-  hi--;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const v = arr[mid]!;
-    if (v === x) return mid;
-    if (v < x) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
-}
-
 /** Index of pid in the postings' paragraph list, or -1. */
-const find = (p: Postings, pid: number): number => indexIn(p.pids, 0, p.pids.length, pid);
+const find = (p: Postings, pid: number): number => sortedIndexOf(p.pids, pid);
 
 /** Whether the idx-th paragraph of the postings has an entry at position x. */
 const hasPos = (p: Postings, idx: number, x: number): boolean =>
-  indexIn(p.pos, p.starts[idx]!, p.starts[idx + 1]!, x) >= 0;
+  sortedIndexOf(p.pos, x, p.starts[idx], p.starts[idx + 1]) >= 0;
 
 function decode(flat: number[]): Postings {
   // First pass: sizes, so the arrays are allocated once.
@@ -570,15 +558,9 @@ export class SearchEngine {
     const d = this.manifest.docs[h.doc]!;
     // The text file holding the paragraph: the last one starting at or before it.
     const starts = this.manifest.texts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= h.pid) lo = mid;
-      else hi = mid - 1;
-    }
-    const lines = await this.lines(paths.chunk(lo));
-    const [anchor, heading, text, targets] = JSON.parse(lines[h.pid - starts[lo]!]!) as ChunkRow;
+    const file = Math.max(0, partitionPoint(0, starts.length, (i) => starts[i]! <= h.pid) - 1);
+    const lines = await this.lines(paths.chunk(file));
+    const [anchor, heading, text, targets] = JSON.parse(lines[h.pid - starts[file]!]!) as ChunkRow;
     const tHits: TargetHit[] = targets
       .filter(([, , , quote]) => {
         const q = normalize(quote);
