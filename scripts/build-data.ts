@@ -24,7 +24,7 @@ import {
   type PlanRecord,
   type TargetRecord,
 } from '../src/pipeline/schema.ts';
-import { PLAN_EXTENSIONS } from '../src/pipeline/source.ts';
+import { SUPPORTED_EXTENSIONS } from '../src/pipeline/formats/index.ts';
 import { writeJsonAtomic } from './lib/write-json.ts';
 
 const root = resolve(import.meta.dirname, '..');
@@ -34,7 +34,7 @@ const outDir = resolve(process.env.DATA_DIR ?? join(root, '.data'));
 async function main() {
   const started = performance.now();
   const names = (await readdir(plansDir))
-    .filter((f) => PLAN_EXTENSIONS.includes(extname(f).toLowerCase()))
+    .filter((f) => SUPPORTED_EXTENSIONS.includes(extname(f).toLowerCase()))
     .sort();
   const files = names.map((f) => join(plansDir, f));
   const { results, errors } = await processCorpus(files);

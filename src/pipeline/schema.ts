@@ -5,6 +5,7 @@
  * collections import these same schemas, so there is one source of truth.
  */
 import { z } from 'zod';
+import { PLAN_FORMATS } from './formats/sniff.ts';
 
 export const KINDS = ['growth', 'level', 'increase', 'share', 'density'] as const;
 export const QUALIFIERS = ['at_least', 'reach', 'about', 'range', 'at_most'] as const;
@@ -109,7 +110,7 @@ export const metricSchema = z.object({
 export const originalSchema = z.object({
   /** File name as given in content/plans/. */
   file: z.string(),
-  format: z.enum(['txt', 'md', 'docx', 'pdf', 'html']),
+  format: z.enum(PLAN_FORMATS),
   sha256: z.string(),
   bytes: z.number().int(),
   encoding: z.string(),
