@@ -3,7 +3,7 @@
  * to original offsets, and cut a snippet at word boundaries (Intl.Segmenter).
  * Output is a list of segments; `segmentsToHtml` escapes every piece.
  */
-import { normalizeWithMap } from './normalize.ts';
+import { foldForSearchWithSpans } from './fold.ts';
 
 export interface Segment {
   text: string;
@@ -12,7 +12,7 @@ export interface Segment {
 
 /** Original-text ranges [start, end) where any needle occurs, merged and sorted. */
 export function findRanges(text: string, needles: string[]): [number, number][] {
-  const n = normalizeWithMap(text);
+  const n = foldForSearchWithSpans(text);
   const ranges: [number, number][] = [];
   for (const needle of needles) {
     if (needle.length === 0) continue;

@@ -12,7 +12,7 @@
  * Within a tier: more terms matched, then more occurrences, then newer plan.
  */
 import Fuse from 'fuse.js';
-import { normalize, stripMarkers } from './normalize.ts';
+import { foldForSearch, stripMarkers } from './fold.ts';
 import { cover, parseQuery, type ParsedQuery } from './tokenize.ts';
 import { buildSynonyms, type SynonymTable } from './synonyms.ts';
 import { MAX_TARGETS, paths, shardOf } from './layout.ts';
@@ -385,12 +385,12 @@ export class SearchEngine {
   }
 
   private docFieldsCache?: string[][];
-  /** Normalized county, prefecture and year of every document. */
+  /** FoldedText county, prefecture and year of every document. */
   private docFields(): string[][] {
     this.docFieldsCache ??= this.manifest.docs.map((d) => [
-      normalize(d.county),
-      normalize(d.prefecture),
-      normalize(String(d.year)),
+      foldForSearch(d.county),
+      foldForSearch(d.prefecture),
+      foldForSearch(String(d.year)),
     ]);
     return this.docFieldsCache;
   }
@@ -563,7 +563,7 @@ export class SearchEngine {
     const [anchor, heading, text, targets] = JSON.parse(lines[h.pid - starts[file]!]!) as ChunkRow;
     const tHits: TargetHit[] = targets
       .filter(([, , , quote]) => {
-        const q = normalize(quote);
+        const q = foldForSearch(quote);
         return needles.some((n) => q.includes(n));
       })
       .map(([id, metric, label]) => ({ id, metric, label, href: this.urls.plan(d.doc, id) }));
@@ -666,7 +666,7 @@ export class SearchEngine {
       } else {
         const rows = await this.file<TargetRow[]>(paths.targets(key));
         keep = rows.filter(([di, , , quote]) => {
-          const hay = `${fields[di]!.join('')}${normalize(quote)}`;
+          const hay = `${fields[di]!.join('')}${foldForSearch(quote)}`;
           return otherTerms.every((t) => t.alts.some((a) => hay.includes(a)));
         });
         targetTotal += keep.length;
