@@ -4,7 +4,7 @@
  */
 import { getEngine } from './search-engine.ts';
 import { el, passageNode, quickNode } from './search-render.ts';
-import type { Facet, Filters, SearchResponse } from '../search/query.ts';
+import type { Facet, Filters, SearchResponse } from '../search/results.ts';
 
 const PAGE = 20;
 const FACETS: [keyof Filters, string][] = [

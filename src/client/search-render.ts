@@ -3,7 +3,7 @@
  * textContent; hits become <mark> elements. No innerHTML anywhere.
  */
 import type { Segment } from '../search/highlight.ts';
-import type { PassageResult, QuickResult } from '../search/query.ts';
+import type { PassageResult, QuickResult } from '../search/results.ts';
 
 export function el<K extends keyof HTMLElementTagNameMap>(
   tag: K,

@@ -28,11 +28,13 @@ import {
 export { PlanInputError } from './errors.ts';
 export type { PlanSource } from './formats/index.ts';
 
+/** content/metrics.yaml, the taxonomy curators edit. */
 export const DEFAULT_TAXONOMY_FILE = fileURLToPath(
   new URL('../../content/metrics.yaml', import.meta.url),
 );
 
 let defaultTaxonomy: Taxonomy | null = null;
+/** The taxonomy in `file`; the default one is read once per process. */
 export function getTaxonomy(file = DEFAULT_TAXONOMY_FILE): Taxonomy {
   if (file !== DEFAULT_TAXONOMY_FILE) return loadTaxonomy(file);
   defaultTaxonomy ??= loadTaxonomy(file);

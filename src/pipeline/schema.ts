@@ -7,10 +7,14 @@
 import { z } from 'zod';
 import { PLAN_FORMATS } from './formats/sniff.ts';
 
+/** What a target's number measures: a growth rate, a level, an increase, a share, a density. */
 export const KINDS = ['growth', 'level', 'increase', 'share', 'density'] as const;
+/** How the number binds: at least, reach, about, a range, at most. */
 export const QUALIFIERS = ['at_least', 'reach', 'about', 'range', 'at_most'] as const;
 
+/** One of KINDS. */
 export const kindSchema = z.enum(KINDS);
+/** One of QUALIFIERS. */
 export const qualifierSchema = z.enum(QUALIFIERS);
 
 /** Where a quote sits in the plan: the paragraph anchor and offsets in the original text. */
@@ -21,6 +25,7 @@ export const quoteSpanSchema = z.object({
   end: z.number().int().nonnegative(),
 });
 
+/** One unit's part of a target where the plan splits it: {unit: 临湘高新区, value: 15}. */
 export const allocationSchema = z.object({
   unit: z.string(),
   value: z.number(),
@@ -50,6 +55,7 @@ export const targetSchema = z.object({
   override: z.enum(['corrected', 'added']).optional(),
 });
 
+/** Who published a plan, where and when: front matter, sidecar or inferred. */
 export const planMetaSchema = z.object({
   county: z.string(),
   prefecture: z.string(),

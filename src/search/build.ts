@@ -49,6 +49,7 @@ export interface BuiltIndex {
   stats: { paragraphs: number; bigrams: number; shards: number; heavy: number; bytes: number };
 }
 
+/** Builds the static index files (path → contents) and the manifest from the pipeline's plans. */
 export function buildIndex(input: SearchInput, opts: BuildOptions = {}): BuiltIndex {
   const shardBytes = opts.shardBytes ?? 24_000;
   const heavyNumbers = opts.heavyNumbers ?? 4000;

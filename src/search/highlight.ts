@@ -122,6 +122,7 @@ const ESC: Record<string, string> = {
   "'": '&#39;',
 };
 
+/** Escapes text for HTML element content and quoted attribute values. */
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ESC[c]!);
 }

@@ -42,6 +42,7 @@ export interface Ranking {
   release: () => void;
 }
 
+/** Ranks one index's paragraphs; its arrays are sized once and reused by every query. */
 export class Ranker {
   private readonly seen: Uint8Array;
   private readonly tierOf: Uint8Array;

@@ -69,6 +69,7 @@ export function paragraphsOf(
   return out;
 }
 
+/** The index's input from the pipeline's output: plans with their passages, metrics, targets. */
 export function readSearchInput(
   dataDir: string = resolve(process.env.DATA_DIR ?? '.data'),
 ): SearchInput {

@@ -68,6 +68,7 @@ export interface SynonymTable {
   metricsFor(norm: string): string[];
 }
 
+/** Synonym groups from the taxonomy: each metric's name and wordings, folded for search. */
 export function buildSynonyms(
   metrics: MetricWordings[],
   builtin = BUILTIN_ABBREVIATIONS,
