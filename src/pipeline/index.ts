@@ -5,7 +5,6 @@
  * per file and go on with the others.
  */
 import { fileURLToPath } from 'node:url';
-import type { Root } from 'mdast';
 import { splitFrontMatter } from './frontmatter.ts';
 import { structure, type Block } from './structure.ts';
 import { extractMentions, type Mention } from './extract.ts';
@@ -14,6 +13,7 @@ import { buildTree, type MarkSpan } from './tree.ts';
 import { countySlug, resolveMeta, shortName, toPinyin } from './meta.ts';
 import { loadTaxonomy, type Taxonomy } from './taxonomy.ts';
 import { PlanInputError } from './errors.ts';
+import type { PlanDocument } from './dataset.ts';
 import { partitionPoint } from './bisect.ts';
 import { readPlanSource, type PlanSource } from './formats/index.ts';
 import {
@@ -39,14 +39,6 @@ export function getTaxonomy(file = DEFAULT_TAXONOMY_FILE): Taxonomy {
   if (file !== DEFAULT_TAXONOMY_FILE) return loadTaxonomy(file);
   defaultTaxonomy ??= loadTaxonomy(file);
   return defaultTaxonomy;
-}
-
-export interface PlanDocument {
-  doc: string;
-  meta: PlanMeta;
-  /** The plan text as given (front matter removed). */
-  text: string;
-  tree: Root;
 }
 
 export interface PlanResult {

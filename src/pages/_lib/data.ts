@@ -1,15 +1,11 @@
 /**
- * Read access to the pipeline's output for pages: the three collections, plus
- * the per-plan documents, read straight from DATA_DIR/docs so that 1,000 plan
- * trees never pass through the content store.
+ * Read access to the pipeline's dataset for pages: the three collections, plus
+ * the per-plan documents and originals, read through pipeline/dataset.ts so
+ * that 1,000 plan trees never pass through the content store.
  */
 import { getCollection } from 'astro:content';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import type { Root } from 'mdast';
-import type { Metric, PlanMeta, PlanRecord, TargetRecord } from '../../pipeline/schema.ts';
-
-export const DATA_DIR = resolve(process.env.DATA_DIR ?? '.data');
+import { readDataset, type PlanDocument } from '../../pipeline/dataset.ts';
+import type { Metric, PlanRecord, TargetRecord } from '../../pipeline/schema.ts';
 
 let cache: Promise<{ plans: PlanRecord[]; targets: TargetRecord[]; metrics: Metric[] }> | undefined;
 
@@ -42,15 +38,14 @@ export async function targetsOf(doc: string): Promise<TargetRecord[]> {
   return byDoc.get(doc) ?? [];
 }
 
-export interface PlanDoc {
-  doc: string;
-  meta: PlanMeta;
-  text: string;
-  tree: Root;
+/** A plan's document (text and reader tree), checked against the dataset's schema. */
+export function loadDoc(doc: string): PlanDocument {
+  return readDataset.document(doc);
 }
 
-export function loadDoc(doc: string): PlanDoc {
-  return JSON.parse(readFileSync(resolve(DATA_DIR, 'docs', `${doc}.json`), 'utf8')) as PlanDoc;
+/** A plan's original file, byte for byte. */
+export function loadOriginal(file: string): Uint8Array<ArrayBuffer> {
+  return readDataset.original(file);
 }
 
 export const targetHref = (t: { doc: string; id: string }): string => `/plans/${t.doc}/#${t.id}`;
