@@ -9,7 +9,7 @@ import {
   type ComparePlan,
   type CompareTarget,
   type MetricName,
-} from '../pages/_lib/compareTable.ts';
+} from '../site/compareTable.ts';
 
 interface PlanData {
   plan: ComparePlan;

@@ -196,3 +196,44 @@ describe('import graph', () => {
     ).toEqual(['./a.ts', './b.ts']);
   });
 });
+
+/** Imports of a route (a file under src/pages) from a file outside it, as `from → to`. */
+function routeImports(graph: Map<string, string[]>, pages: string): string[] {
+  const inPages = (f: string): boolean => f.startsWith(pages + path.sep);
+  return [...graph]
+    .filter(([from]) => !inPages(from))
+    .flatMap(([from, deps]) => deps.filter(inPages).map((to) => `${from} → ${to}`));
+}
+
+describe('site boundary', () => {
+  const pages = path.join(ROOT, 'src/pages');
+  const files = sourceFilesUnder(ROOT, ['src', 'scripts', 'test']).filter(
+    (f) => !f.includes(`${path.sep}fixtures${path.sep}`),
+  );
+
+  it('nothing outside src/pages imports from it: routes are wiring, the library is src/site', () => {
+    const found = routeImports(importGraph(files), pages).map((e) =>
+      e.replaceAll(ROOT + path.sep, ''),
+    );
+    expect(found).toEqual([]);
+  });
+
+  it('src/pages holds routes only: no _lib, no other underscore folder of helpers', () => {
+    const underscored = readdirSync(pages, { withFileTypes: true, recursive: true })
+      .filter((e) => e.name.startsWith('_'))
+      .map((e) => path.relative(ROOT, path.join(e.parentPath, e.name)));
+    expect(underscored).toEqual([]);
+  });
+
+  it('the checker reports an import of a route from outside src/pages', () => {
+    const p = (f: string): string => path.join(ROOT, f);
+    const graph = new Map([
+      [p('src/client/compare.ts'), [p('src/pages/_lib/compareTable.ts')]],
+      [p('src/pages/index.astro'), [p('src/site/data.ts'), p('src/pages/_x.ts')]],
+      [p('src/site/data.ts'), []],
+    ]);
+    expect(routeImports(graph, pages)).toEqual([
+      `${p('src/client/compare.ts')} → ${p('src/pages/_lib/compareTable.ts')}`,
+    ]);
+  });
+});

@@ -1,7 +1,7 @@
-/** All targets as CSV for Excel: UTF-8 with BOM, RFC 4180 quoting (see _lib/csv.ts). */
+/** All targets as CSV for Excel: UTF-8 with BOM, RFC 4180 quoting (see src/site/csv.ts). */
 import type { APIRoute } from 'astro';
-import { loadAll, metricInfo } from '../_lib/data.ts';
-import { toCsv } from '../_lib/csv.ts';
+import { loadAll, metricInfo } from '../../site/data.ts';
+import { toCsv } from '../../site/csv.ts';
 
 export const GET: APIRoute = async ({ site }) => {
   const { targets, metrics } = await loadAll();

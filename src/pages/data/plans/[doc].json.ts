@@ -1,6 +1,6 @@
 /** Per-plan compare data for the compare island: small, so a view fetches only what it shows. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { loadAll } from '../../_lib/data.ts';
+import { loadAll } from '../../../site/data.ts';
 import type { PlanRecord } from '../../../pipeline/schema.ts';
 
 export const getStaticPaths = (async () => {

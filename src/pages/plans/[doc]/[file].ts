@@ -3,7 +3,7 @@
  * and the plain text the site read, at `/plans/<doc>/text.txt`.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { loadAll, loadDoc, loadOriginal } from '../../_lib/data.ts';
+import { loadAll, loadDoc, loadOriginal } from '../../../site/data.ts';
 
 export const getStaticPaths = (async () => {
   const { plans } = await loadAll();

@@ -3,7 +3,7 @@
  * which targets can be compared (same metric, same kind, same unit base),
  * ranks and medians among peers, and changes between a county's plans.
  */
-import type { Kind } from '../../pipeline/schema.ts';
+import type { Kind } from '../pipeline/schema.ts';
 import { unitBase } from './format.ts';
 
 export interface Row {

@@ -2,7 +2,7 @@
  * How a target is worded on the site. Kept apart from the pages so charts,
  * tables, CSV and tests all say "8.5%以上" the same way.
  */
-import type { Kind, Qualifier } from '../../pipeline/schema.ts';
+import type { Kind, Qualifier } from '../pipeline/schema.ts';
 
 export const KIND_LABEL: Record<Kind, { zh: string; en: string; hint: string }> = {
   growth: { zh: '增速', en: 'Growth rate', hint: '比上年增长的百分比' },

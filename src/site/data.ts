@@ -4,8 +4,8 @@
  * that 1,000 plan trees never pass through the content store.
  */
 import { getCollection } from 'astro:content';
-import { readDataset, type PlanDocument } from '../../pipeline/dataset.ts';
-import type { Metric, PlanRecord, TargetRecord } from '../../pipeline/schema.ts';
+import { readDataset, type PlanDocument } from '../pipeline/dataset.ts';
+import type { Metric, PlanRecord, TargetRecord } from '../pipeline/schema.ts';
 
 let cache: Promise<{ plans: PlanRecord[]; targets: TargetRecord[]; metrics: Metric[] }> | undefined;
 
