@@ -3,6 +3,7 @@
  * results in a dropdown as you type, `/` focuses the box, arrows move,
  * Enter opens the highlighted result (or submits the form), Escape closes.
  */
+import { searchUrl } from '../site/urls.ts';
 import { getEngine } from './search-engine.ts';
 import { el, passageNode, quickNode } from './search-render.ts';
 
@@ -75,7 +76,7 @@ export function enhance(form: HTMLFormElement): void {
     let n = 0;
     for (const x of r.quick.slice(0, 4)) children.push(option(quickNode(x, true), x.href, n++));
     for (const p of r.passages) children.push(option(passageNode(p, true), p.href, n++));
-    const all = `/search/?q=${encodeURIComponent(q)}`;
+    const all = searchUrl(q);
     if (r.total === 0 && r.quick.length === 0) {
       const msg = el('p', { class: 'search-empty' }, `没有找到“${q}”。`);
       if (r.suggestions.length) msg.append(` 试试：${r.suggestions.join('、')}`);

@@ -3,6 +3,7 @@
  * to original offsets, and cut a snippet at word boundaries (Intl.Segmenter).
  * Output is a list of segments; `segmentsToHtml` escapes every piece.
  */
+import { escapeHtml } from '../site/html.ts';
 import { foldForSearchWithSpans } from './fold.ts';
 
 export interface Segment {
@@ -112,19 +113,6 @@ export function snippet(text: string, needles: string[], opts: SnippetOptions = 
   push(text.slice(at, to), false);
   if (to < text.length) push('…', false);
   return out;
-}
-
-const ESC: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-/** Escapes text for HTML element content and quoted attribute values. */
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ESC[c]!);
 }
 
 /** Segments as HTML: every piece escaped, hits in <mark>. */

@@ -13,6 +13,7 @@
  *   2  fuzzy: some but not all terms occur
  * Within a tier: more terms matched, then more occurrences, then newer plan.
  */
+import { siteUrls } from '../site/urls.ts';
 import { foldForSearch } from './fold.ts';
 import { parseQuery, type ParsedQuery, type QueryTerm } from './tokenize.ts';
 import { buildSynonyms, type SynonymTable } from './synonyms.ts';
@@ -35,13 +36,6 @@ import type {
 import type { Manifest } from './types.ts';
 
 export type { Loader } from './store.ts';
-
-/** The site's addresses for results. */
-export const defaultUrls: SiteUrls = {
-  plan: (doc, anchor) => `/plans/${encodeURIComponent(doc)}/#${encodeURIComponent(anchor)}`,
-  metric: (key) => `/metrics/${encodeURIComponent(key)}/`,
-  county: (slug) => `/counties/${encodeURIComponent(slug)}/`,
-};
 
 /** A ranked paragraph on the page being shown. */
 interface Hit {
@@ -68,7 +62,7 @@ export class SearchEngine {
   private rankerCache?: Ranker;
   private collation?: (value: string) => number;
 
-  constructor(manifest: Manifest, load: Loader, urls: SiteUrls = defaultUrls) {
+  constructor(manifest: Manifest, load: Loader, urls: SiteUrls = siteUrls) {
     this.manifest = manifest;
     this.urls = urls;
     this.synonyms = buildSynonyms(manifest.metrics);

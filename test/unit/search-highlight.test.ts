@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, findRanges, segmentsToHtml, snippet } from '../../src/search/highlight.ts';
+import { findRanges, segmentsToHtml, snippet } from '../../src/search/highlight.ts';
+import { escapeHtml } from '../../src/site/html.ts';
 import { foldForSearch } from '../../src/search/fold.ts';
 
 describe('highlighting', () => {

@@ -1,7 +1,9 @@
 /** All targets as CSV for Excel: UTF-8 with BOM, RFC 4180 quoting (see src/site/csv.ts). */
 import type { APIRoute } from 'astro';
-import { loadAll, metricInfo } from '../../site/data.ts';
+import { loadAll } from '../../site/data.ts';
+import { metricInfo } from '../../site/metrics.ts';
 import { toCsv } from '../../site/csv.ts';
+import { targetUrl } from '../../site/urls.ts';
 
 export const GET: APIRoute = async ({ site }) => {
   const { targets, metrics } = await loadAll();
@@ -45,7 +47,7 @@ export const GET: APIRoute = async ({ site }) => {
     t.section,
     t.lead.join('；'),
     t.quotes[0],
-    new URL(`/plans/${t.doc}/#${t.id}`, site).href,
+    new URL(targetUrl(t), site).href,
   ]);
   return new Response(toCsv(header, rows), {
     headers: { 'Content-Type': 'text/csv; charset=utf-8' },
