@@ -4,7 +4,8 @@
  * disagree. Every value is escaped here; this is the only place that builds HTML
  * from strings, and test/unit/site-compare.test.ts checks it with hostile text.
  */
-import { alignPlans, type Row } from './analysis.ts';
+import { alignPlans } from './align.ts';
+import type { Row } from './comparable.ts';
 import { formatTarget, KIND_LABEL, type Valued } from './format.ts';
 import { escapeHtml } from './html.ts';
 import { metricInfo, type MetricName } from './metrics.ts';

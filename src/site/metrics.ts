@@ -48,3 +48,15 @@ export function metricOrder(metrics: Metric[]): string[] {
     'other',
   ];
 }
+
+/** Position of a metric key in display order (unknown keys last), for sorting. */
+export function metricRank(metrics: Metric[]): (key: string) => number {
+  const order = metricOrder(metrics);
+  return (key) => order.indexOf(key) + 1 || 1e6;
+}
+
+/** The taxonomy's metrics in display order (the about page's glossary). */
+export function inDisplayOrder(metrics: Metric[]): Metric[] {
+  const rank = metricRank(metrics);
+  return [...metrics].sort((a, b) => rank(a.key) - rank(b.key));
+}
