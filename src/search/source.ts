@@ -6,6 +6,7 @@
 import { toString } from 'mdast-util-to-string';
 import type { Nodes, Root } from 'mdast';
 import { dataDir as defaultDataDir, readDataset } from '../pipeline/dataset.ts';
+import { planOrder } from '../site/order.ts';
 import type { SearchDoc, SearchInput, SearchParagraph, SearchTargetRef } from './types.ts';
 
 function idOf(n: Nodes): string | undefined {
@@ -80,12 +81,7 @@ export function readSearchInput(dataDir: string = defaultDataDir()): SearchInput
     }
   }
   const docs: SearchDoc[] = [];
-  const sorted = [...plans].sort(
-    (a, b) =>
-      a.meta.slug.localeCompare(b.meta.slug) ||
-      a.meta.year - b.meta.year ||
-      a.doc.localeCompare(b.doc),
-  );
+  const sorted = [...plans].sort(planOrder);
   for (const p of sorted) {
     const d = readDataset.document(p.doc, dataDir);
     docs.push({

@@ -6,6 +6,7 @@
 import { getCollection } from 'astro:content';
 import { readDataset, type PlanDocument } from '../pipeline/dataset.ts';
 import type { Metric, PlanRecord, TargetRecord } from '../pipeline/schema.ts';
+import { planOrder } from './order.ts';
 
 let cache: Promise<{ plans: PlanRecord[]; targets: TargetRecord[]; metrics: Metric[] }> | undefined;
 
@@ -13,12 +14,7 @@ let cache: Promise<{ plans: PlanRecord[]; targets: TargetRecord[]; metrics: Metr
 export function loadAll() {
   cache ??= (async () => {
     const plans = (await getCollection('plans')).map((e) => e.data);
-    plans.sort(
-      (a, b) =>
-        a.meta.slug.localeCompare(b.meta.slug) ||
-        a.meta.year - b.meta.year ||
-        a.doc.localeCompare(b.doc),
-    );
+    plans.sort(planOrder);
     const order = new Map(plans.map((p, i) => [p.doc, i]));
     const targets = (await getCollection('targets')).map((e) => e.data);
     const tnum = (id: string) => Number(id.replace(/^t-/, '')) || 0;
