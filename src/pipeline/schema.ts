@@ -103,7 +103,10 @@ export const metricSchema = z.object({
   en: z.string(),
   definition_zh: z.string(),
   definition_en: z.string(),
+  /** Shown in the overview matrix. */
   headline: z.boolean(),
+  /** Its column there (1 = first); null when not a headline metric. */
+  headline_order: z.number().int().positive().nullable(),
   /** Wordings that map to this metric (the curator's synonyms). */
   wordings: z.array(z.string()),
   /** Kinds under which targets of this metric can be compared. */

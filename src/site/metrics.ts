@@ -8,35 +8,18 @@ import type { Metric } from '../pipeline/schema.ts';
 /** A metric's key and names: what a table row or a link needs. */
 export type MetricName = Pick<Metric, 'key' | 'zh' | 'en'>;
 
-/** Metric lookup that never fails: unknown keys (e.g. `other`) get a readable stand-in. */
+/** A metric's names, for any key: unknown keys (e.g. `other`) get a readable stand-in. */
 export function metricInfo(metrics: readonly MetricName[], key: string): MetricName {
-  return (
-    metrics.find((m) => m.key === key) ?? {
-      key,
-      zh: key === 'other' ? '其他' : key,
-      en: key === 'other' ? 'Other' : key,
-    }
-  );
+  const m = metrics.find((x) => x.key === key);
+  if (m) return { key: m.key, zh: m.zh, en: m.en };
+  return { key, zh: key === 'other' ? '其他' : key, en: key === 'other' ? 'Other' : key };
 }
 
-/** Order of the overview matrix columns (the issue's headline metrics). */
-export const HEADLINE_ORDER = [
-  'rd_spending',
-  'hightech_firms',
-  'hightech_value_added',
-  'tech_sme',
-  'invention_patents',
-  'high_value_patents_density',
-  'tech_contract_value',
-  'tech_contract_count',
-];
-
-/** The overview matrix's metrics, in its column order. */
+/** The overview matrix's metrics, in its column order (`headline:` in content/metrics.yaml). */
 export function headlineMetrics(metrics: Metric[]): Metric[] {
-  const rank = (k: string) => HEADLINE_ORDER.indexOf(k) + 1 || 1e6;
   return metrics
-    .filter((m) => m.headline || HEADLINE_ORDER.includes(m.key))
-    .sort((a, b) => rank(a.key) - rank(b.key) || a.key.localeCompare(b.key));
+    .filter((m) => m.headline_order !== null)
+    .sort((a, b) => a.headline_order! - b.headline_order! || a.key.localeCompare(b.key));
 }
 
 /** All metric keys in display order: headline first, then the taxonomy order, `other` last. */

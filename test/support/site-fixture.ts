@@ -86,15 +86,17 @@ export function target(
   });
 }
 
-/** A taxonomy metric; `headline` false unless given. */
+/** A taxonomy metric; not a headline metric unless its column is given. */
 export function metric(key: string, zh: string, extra: Partial<Metric> = {}): Metric {
+  const column = extra.headline_order ?? null;
   return metricSchema.parse({
     key,
     zh,
     en: key,
     definition_zh: `${zh}的定义`,
     definition_en: `definition of ${key}`,
-    headline: false,
+    headline: column !== null,
+    headline_order: column,
     wordings: [zh],
     comparable_kinds: ['level'],
     notes: [],
@@ -102,10 +104,10 @@ export function metric(key: string, zh: string, extra: Partial<Metric> = {}): Me
   });
 }
 
-/** A small taxonomy: two headline metrics, one other, and the catch-all. */
+/** A small taxonomy: two headline metrics (listed out of column order), one other, and the catch-all. */
 export const METRICS: Metric[] = [
-  metric('rd_spending', '全社会研发经费投入', { headline: true }),
-  metric('hightech_firms', '高新技术企业', { headline: true }),
+  metric('hightech_firms', '高新技术企业', { headline_order: 2 }),
+  metric('rd_spending', '全社会研发经费投入', { headline_order: 1 }),
   metric('patents', '专利'),
   metric('other', '其他'),
 ];

@@ -194,6 +194,8 @@ describe('compareView', () => {
   it('renders the default table and hands the island the metric names in row order', () => {
     const v = compareView([P24, P26, LX, YJ], ALL, METRICS);
     expect(v.names.map((n) => n.key)).toEqual(metricOrder(METRICS));
+    // Names only: the page embeds them for the island, definitions would only weigh it down.
+    expect(Object.keys(v.names[0]!)).toEqual(['key', 'zh', 'en']);
     expect(v.html.match(/<th scope="col"><a href="\/plans\/([^/]+)\//g)).toHaveLength(3);
     expect(v.html).toContain('href="/plans/pingjiang-2026/#');
   });
