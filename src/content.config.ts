@@ -40,4 +40,5 @@ const metrics = defineCollection({
   schema: metricSchema,
 });
 
+/** The site's three collections, one per dataset list file. */
 export const collections = { plans, targets, metrics };

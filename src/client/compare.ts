@@ -29,6 +29,7 @@ const fetchPlan = (doc: string): Promise<PlanData> => {
   return p;
 };
 
+/** Starts the compare island on the compare page (does nothing elsewhere). */
 export function initCompare(doc: Document): void {
   const form = doc.querySelector<HTMLFormElement>('#compare-form');
   const box = doc.querySelector<HTMLElement>('#compare-table');

@@ -9,6 +9,7 @@ import { el, passageNode, quickNode } from './search-render.ts';
 
 const DEBOUNCE_MS = 60;
 
+/** Adds the instant-results dropdown to one search form (once). */
 export function enhance(form: HTMLFormElement): void {
   const input = form.querySelector<HTMLInputElement>('input[name="q"]');
   if (!input || form.dataset.enhanced) return;
@@ -145,6 +146,7 @@ export function focusShortcut(): void {
   });
 }
 
+/** Enhances every header search box on the page and binds the / shortcut. */
 export function init(): void {
   for (const f of document.querySelectorAll<HTMLFormElement>('form.search-box')) enhance(f);
   focusShortcut();

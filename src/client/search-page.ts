@@ -29,6 +29,7 @@ function href(q: string, f: Filters): string {
   return searchUrl(q, Object.fromEntries(FACETS.map(([k]) => [k, f[k]])));
 }
 
+/** Runs the search page inside `root`: reads the address, renders results, keeps both in step. */
 export function init(root: HTMLElement): void {
   const input = root.querySelector<HTMLInputElement>('input[name="q"]')!;
   const status = root.querySelector<HTMLElement>('[data-status]')!;

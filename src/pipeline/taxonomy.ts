@@ -52,6 +52,7 @@ export function foldLabel(label: string): string {
 const GENERIC_TAIL =
   /(?:的)?(?:数量|总数|总量|个数|数目|余额|总额|规模|登记金额|金额|发放额|发放量|评价入库数|入库数|认定数|认定数量|家数|累计|数)$/;
 
+/** The taxonomy from metrics.yaml text; a bad entry is a PlanInputError naming its line. */
 export function parseTaxonomy(yamlText: string, file: string): Taxonomy {
   let raw: unknown;
   try {
@@ -116,6 +117,7 @@ function lineOfKey(text: string, key: string): number {
   return idx === -1 ? 1 : idx + 1;
 }
 
+/** The taxonomy in a file (see parseTaxonomy). */
 export function loadTaxonomy(file: string): Taxonomy {
   return parseTaxonomy(readFileSync(file, 'utf8'), file);
 }
