@@ -6,7 +6,7 @@
 import { getCollection } from 'astro:content';
 import { readDataset, type PlanDocument } from '../pipeline/dataset.ts';
 import type { Metric, PlanRecord, TargetRecord } from '../pipeline/schema.ts';
-import { planOrder } from './order.ts';
+import { planOrder, targetOrder } from './order.ts';
 
 let cache: Promise<{ plans: PlanRecord[]; targets: TargetRecord[]; metrics: Metric[] }> | undefined;
 
@@ -15,12 +15,8 @@ export function loadAll() {
   cache ??= (async () => {
     const plans = (await getCollection('plans')).map((e) => e.data);
     plans.sort(planOrder);
-    const order = new Map(plans.map((p, i) => [p.doc, i]));
     const targets = (await getCollection('targets')).map((e) => e.data);
-    const tnum = (id: string) => Number(id.replace(/^t-/, '')) || 0;
-    targets.sort(
-      (a, b) => (order.get(a.doc) ?? 0) - (order.get(b.doc) ?? 0) || tnum(a.id) - tnum(b.id),
-    );
+    targets.sort(targetOrder(plans));
     const metrics = (await getCollection('metrics')).map((e) => e.data);
     return { plans, targets, metrics };
   })();

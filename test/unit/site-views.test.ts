@@ -14,6 +14,7 @@ import {
   metricOrder,
 } from '../../src/site/metrics.ts';
 import { metricList, overviewView } from '../../src/site/overview.ts';
+import { planOrder, targetOrder } from '../../src/site/order.ts';
 import { planView } from '../../src/site/planView.ts';
 import { METRICS, metric, plan, target } from '../support/site-fixture.ts';
 
@@ -289,5 +290,30 @@ describe('targetsCsv', () => {
     expect(header!.split(',')).toHaveLength(19);
     expect(row).toContain(',全社会研发经费投入,');
     expect(row!.endsWith(`,https://example.org/plans/pingjiang-2026/#${rd26.id}`)).toBe(true);
+  });
+});
+
+describe('plan and target order', () => {
+  it('lists plans by county slug, then year, then id', () => {
+    const plans = [YJ, P26, LX, P24, plan('pingjiang-2024', { doc: 'pingjiang-2024-b' })];
+    expect(plans.sort(planOrder).map((p) => p.doc)).toEqual([
+      'linxiang-2024',
+      'pingjiang-2024',
+      'pingjiang-2024-b',
+      'pingjiang-2026',
+      'yuanjiang-2024',
+    ]);
+  });
+
+  it('lists targets by plan, then by number (t-2 before t-10)', () => {
+    const ts = [
+      { doc: 'b', id: 't-10' },
+      { doc: 'a', id: 't-3' },
+      { doc: 'b', id: 't-2' },
+      { doc: 'a', id: 't-1' },
+    ];
+    expect(
+      ts.sort(targetOrder([{ doc: 'b' }, { doc: 'a' }])).map((t) => `${t.doc}/${t.id}`),
+    ).toEqual(['b/t-2', 'b/t-10', 'a/t-1', 'a/t-3']);
   });
 });
