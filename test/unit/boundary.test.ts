@@ -135,11 +135,15 @@ describe('pipeline boundary', () => {
   });
 });
 
+/** The project's source files (fixtures aside) and their import graph, read once for both suites. */
+const projectFiles = sourceFilesUnder(ROOT, ['src', 'scripts', 'test']).filter(
+  (f) => !f.includes(`${path.sep}fixtures${path.sep}`),
+);
+const projectGraph = importGraph(projectFiles);
+
 describe('import graph', () => {
-  const files = sourceFilesUnder(ROOT, ['src', 'scripts', 'test']).filter(
-    (f) => !f.includes(`${path.sep}fixtures${path.sep}`),
-  );
-  const graph = importGraph(files);
+  const files = projectFiles;
+  const graph = projectGraph;
   const rel = (f: string): string => path.relative(ROOT, f);
 
   it('covers the site, the pipeline, the scripts and the tests', () => {
@@ -207,14 +211,9 @@ function routeImports(graph: Map<string, string[]>, pages: string): string[] {
 
 describe('site boundary', () => {
   const pages = path.join(ROOT, 'src/pages');
-  const files = sourceFilesUnder(ROOT, ['src', 'scripts', 'test']).filter(
-    (f) => !f.includes(`${path.sep}fixtures${path.sep}`),
-  );
 
   it('nothing outside src/pages imports from it: routes are wiring, the library is src/site', () => {
-    const found = routeImports(importGraph(files), pages).map((e) =>
-      e.replaceAll(ROOT + path.sep, ''),
-    );
+    const found = routeImports(projectGraph, pages).map((e) => e.replaceAll(ROOT + path.sep, ''));
     expect(found).toEqual([]);
   });
 
