@@ -10,6 +10,7 @@ export default defineConfig(
     'dist/',
     '.astro/',
     '.data/',
+    '.data.*/',
     '.cache/',
     'node_modules/',
     'test/fixtures/',

@@ -8,8 +8,9 @@ import {
   parsePlansParam,
   type ComparePlan,
   type CompareTarget,
-  type MetricName,
-} from '../pages/_lib/compareTable.ts';
+} from '../site/compareTable.ts';
+import type { MetricName } from '../site/metrics.ts';
+import { compareUrl, planDataUrl } from '../site/urls.ts';
 
 interface PlanData {
   plan: ComparePlan;
@@ -19,7 +20,7 @@ const cache = new Map<string, Promise<PlanData>>();
 const fetchPlan = (doc: string): Promise<PlanData> => {
   let p = cache.get(doc);
   if (!p) {
-    p = fetch(`/data/plans/${encodeURIComponent(doc)}.json`).then((r) => {
+    p = fetch(planDataUrl(doc)).then((r) => {
       if (!r.ok) throw new Error(`${doc}: ${r.status}`);
       return r.json() as Promise<PlanData>;
     });
@@ -28,6 +29,7 @@ const fetchPlan = (doc: string): Promise<PlanData> => {
   return p;
 };
 
+/** Starts the compare island on the compare page (does nothing elsewhere). */
 export function initCompare(doc: Document): void {
   const form = doc.querySelector<HTMLFormElement>('#compare-form');
   const box = doc.querySelector<HTMLElement>('#compare-table');
@@ -73,8 +75,7 @@ export function initCompare(doc: Document): void {
       status.textContent = '请至少选择两份已收录的方案。';
       return;
     }
-    const url = `${location.pathname}?plans=${docs.map(encodeURIComponent).join(',')}`;
-    history.pushState(null, '', url);
+    history.pushState(null, '', compareUrl(docs));
     void show(docs);
   });
   window.addEventListener('popstate', () => void show(fromAddress()));

@@ -3,11 +3,13 @@
  * results in a dropdown as you type, `/` focuses the box, arrows move,
  * Enter opens the highlighted result (or submits the form), Escape closes.
  */
+import { searchUrl } from '../site/urls.ts';
 import { getEngine } from './search-engine.ts';
 import { el, passageNode, quickNode } from './search-render.ts';
 
 const DEBOUNCE_MS = 60;
 
+/** Adds the instant-results dropdown to one search form (once). */
 export function enhance(form: HTMLFormElement): void {
   const input = form.querySelector<HTMLInputElement>('input[name="q"]');
   if (!input || form.dataset.enhanced) return;
@@ -75,7 +77,7 @@ export function enhance(form: HTMLFormElement): void {
     let n = 0;
     for (const x of r.quick.slice(0, 4)) children.push(option(quickNode(x, true), x.href, n++));
     for (const p of r.passages) children.push(option(passageNode(p, true), p.href, n++));
-    const all = `/search/?q=${encodeURIComponent(q)}`;
+    const all = searchUrl(q);
     if (r.total === 0 && r.quick.length === 0) {
       const msg = el('p', { class: 'search-empty' }, `没有找到“${q}”。`);
       if (r.suggestions.length) msg.append(` 试试：${r.suggestions.join('、')}`);
@@ -144,6 +146,7 @@ export function focusShortcut(): void {
   });
 }
 
+/** Enhances every header search box on the page and binds the / shortcut. */
 export function init(): void {
   for (const f of document.querySelectorAll<HTMLFormElement>('form.search-box')) enhance(f);
   focusShortcut();

@@ -2,9 +2,10 @@
  * The /search/ page: the query and filters live in the address
  * (?q=云母&county=平江县&year=2026), results render on load and as you type.
  */
+import { searchUrl } from '../site/urls.ts';
 import { getEngine } from './search-engine.ts';
 import { el, passageNode, quickNode } from './search-render.ts';
-import type { Facet, Filters, SearchResponse } from '../search/query.ts';
+import type { Facet, Filters, SearchResponse } from '../search/results.ts';
 
 const PAGE = 20;
 const FACETS: [keyof Filters, string][] = [
@@ -25,13 +26,10 @@ function readState(): { q: string; filters: Filters } {
 }
 
 function href(q: string, f: Filters): string {
-  const u = new URLSearchParams();
-  if (q) u.set('q', q);
-  for (const [k] of FACETS) if (f[k] !== undefined) u.set(k, String(f[k]));
-  const s = u.toString();
-  return `/search/${s ? `?${s}` : ''}`;
+  return searchUrl(q, Object.fromEntries(FACETS.map(([k]) => [k, f[k]])));
 }
 
+/** Runs the search page inside `root`: reads the address, renders results, keeps both in step. */
 export function init(root: HTMLElement): void {
   const input = root.querySelector<HTMLInputElement>('input[name="q"]')!;
   const status = root.querySelector<HTMLElement>('[data-status]')!;

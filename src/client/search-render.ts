@@ -3,8 +3,9 @@
  * textContent; hits become <mark> elements. No innerHTML anywhere.
  */
 import type { Segment } from '../search/highlight.ts';
-import type { PassageResult, QuickResult } from '../search/query.ts';
+import type { PassageResult, QuickResult } from '../search/results.ts';
 
+/** An element with attributes and children (text goes in as text, never as HTML). */
 export function el<K extends keyof HTMLElementTagNameMap>(
   tag: K,
   attrs: Record<string, string> = {},
@@ -16,19 +17,22 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   return e;
 }
 
+/** A snippet's segments as text, hits wrapped in <mark>. */
 export function snippetNode(segs: Segment[]): DocumentFragment {
   const f = document.createDocumentFragment();
   for (const s of segs) f.append(s.hit ? el('mark', {}, s.text) : document.createTextNode(s.text));
   return f;
 }
 
-export const KIND_LABEL: Record<QuickResult['kind'], string> = {
+/** The badge of a quick result (not a target's kind: see site/format.ts for those). */
+const RESULT_KIND_LABEL: Record<QuickResult['kind'], string> = {
   metric: '指标',
   county: '县',
   target: '目标',
 };
 
-export function planLabel(p: { county: string; year: number }): string {
+/** A passage's plan as the results list names it: `平江县 · 2026 年`. */
+function resultPlanLabel(p: { county: string; year: number }): string {
   return `${p.county} · ${p.year} 年`;
 }
 
@@ -37,7 +41,7 @@ export function planLabel(p: { county: string; year: number }): string {
  * `compact`: for the dropdown, whose options must hold no links (the option itself opens).
  */
 export function passageNode(p: PassageResult, compact = false): HTMLElement {
-  const head = el('span', { class: 'sr-plan' }, planLabel(p));
+  const head = el('span', { class: 'sr-plan' }, resultPlanLabel(p));
   const heading = el('span', { class: 'sr-heading' }, p.heading);
   const a = compact
     ? el('span', { class: 'sr-link' }, head, ' ', heading)
@@ -55,8 +59,9 @@ export function passageNode(p: PassageResult, compact = false): HTMLElement {
   return li;
 }
 
+/** A metric, county or target result; `compact` as for passageNode. */
 export function quickNode(q: QuickResult, compact = false): HTMLElement {
-  const badge = el('span', { class: `sr-kind sr-kind-${q.kind}` }, KIND_LABEL[q.kind]);
+  const badge = el('span', { class: `sr-kind sr-kind-${q.kind}` }, RESULT_KIND_LABEL[q.kind]);
   const a = el(
     compact ? 'span' : 'a',
     compact ? { class: 'sr-link' } : { href: q.href, class: 'sr-link' },

@@ -5,7 +5,6 @@
  * per file and go on with the others.
  */
 import { fileURLToPath } from 'node:url';
-import type { Root } from 'mdast';
 import { splitFrontMatter } from './frontmatter.ts';
 import { structure, type Block } from './structure.ts';
 import { extractMentions, type Mention } from './extract.ts';
@@ -14,6 +13,8 @@ import { buildTree, type MarkSpan } from './tree.ts';
 import { countySlug, resolveMeta, shortName, toPinyin } from './meta.ts';
 import { loadTaxonomy, type Taxonomy } from './taxonomy.ts';
 import { PlanInputError } from './errors.ts';
+import type { PlanDocument } from './dataset.ts';
+import { partitionPoint } from './bisect.ts';
 import { readPlanSource, type PlanSource } from './formats/index.ts';
 import {
   planExtractionSchema,
@@ -27,23 +28,17 @@ import {
 export { PlanInputError } from './errors.ts';
 export type { PlanSource } from './formats/index.ts';
 
+/** content/metrics.yaml, the taxonomy curators edit. */
 export const DEFAULT_TAXONOMY_FILE = fileURLToPath(
   new URL('../../content/metrics.yaml', import.meta.url),
 );
 
 let defaultTaxonomy: Taxonomy | null = null;
+/** The taxonomy in `file`; the default one is read once per process. */
 export function getTaxonomy(file = DEFAULT_TAXONOMY_FILE): Taxonomy {
   if (file !== DEFAULT_TAXONOMY_FILE) return loadTaxonomy(file);
   defaultTaxonomy ??= loadTaxonomy(file);
   return defaultTaxonomy;
-}
-
-export interface PlanDocument {
-  doc: string;
-  meta: PlanMeta;
-  /** The plan text as given (front matter removed). */
-  text: string;
-  tree: Root;
 }
 
 export interface PlanResult {
@@ -84,16 +79,8 @@ function anchorsOf(blocks: Block[]): { anchors: string[]; rowAnchors: Map<number
 function lineIndex(body: string): (offset: number) => number {
   const starts = [0];
   for (let i = 0; i < body.length; i++) if (body.charCodeAt(i) === 10) starts.push(i + 1);
-  return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  };
+  // The line number is the count of line starts at or before the offset.
+  return (offset) => partitionPoint(0, starts.length, (i) => starts[i]! <= offset);
 }
 
 /** Turns merged mentions into FORMAT.md targets with ids and spans. */

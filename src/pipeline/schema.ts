@@ -5,11 +5,16 @@
  * collections import these same schemas, so there is one source of truth.
  */
 import { z } from 'zod';
+import { PLAN_FORMATS } from './formats/sniff.ts';
 
+/** What a target's number measures: a growth rate, a level, an increase, a share, a density. */
 export const KINDS = ['growth', 'level', 'increase', 'share', 'density'] as const;
+/** How the number binds: at least, reach, about, a range, at most. */
 export const QUALIFIERS = ['at_least', 'reach', 'about', 'range', 'at_most'] as const;
 
+/** One of KINDS. */
 export const kindSchema = z.enum(KINDS);
+/** One of QUALIFIERS. */
 export const qualifierSchema = z.enum(QUALIFIERS);
 
 /** Where a quote sits in the plan: the paragraph anchor and offsets in the original text. */
@@ -20,6 +25,7 @@ export const quoteSpanSchema = z.object({
   end: z.number().int().nonnegative(),
 });
 
+/** One unit's part of a target where the plan splits it: {unit: 临湘高新区, value: 15}. */
 export const allocationSchema = z.object({
   unit: z.string(),
   value: z.number(),
@@ -49,6 +55,7 @@ export const targetSchema = z.object({
   override: z.enum(['corrected', 'added']).optional(),
 });
 
+/** Who published a plan, where and when: front matter, sidecar or inferred. */
 export const planMetaSchema = z.object({
   county: z.string(),
   prefecture: z.string(),
@@ -96,7 +103,10 @@ export const metricSchema = z.object({
   en: z.string(),
   definition_zh: z.string(),
   definition_en: z.string(),
+  /** Shown in the overview matrix. */
   headline: z.boolean(),
+  /** Its column there (1 = first); null when not a headline metric. */
+  headline_order: z.number().int().positive().nullable(),
   /** Wordings that map to this metric (the curator's synonyms). */
   wordings: z.array(z.string()),
   /** Kinds under which targets of this metric can be compared. */
@@ -109,7 +119,7 @@ export const metricSchema = z.object({
 export const originalSchema = z.object({
   /** File name as given in content/plans/. */
   file: z.string(),
-  format: z.enum(['txt', 'md', 'docx', 'pdf', 'html']),
+  format: z.enum(PLAN_FORMATS),
   sha256: z.string(),
   bytes: z.number().int(),
   encoding: z.string(),

@@ -3,6 +3,7 @@
  * paragraphs (page-break fragments re-joined) and tables. Every block keeps the
  * original offsets of its text, so quotes can be cut from the plan unchanged.
  */
+import { splitLines, type Line } from './lines.ts';
 import { findTables, type Table } from './tables.ts';
 
 /** A piece of the original text: [start, end) offsets into the plan body. */
@@ -24,29 +25,6 @@ export interface Block {
   /** 1-based line of the block's first character in the body. */
   line: number;
   table?: Table;
-}
-
-export interface Line {
-  start: number;
-  end: number;
-  /** NFKC text of the line with surrounding white space removed. */
-  norm: string;
-  raw: string;
-}
-
-export function splitLines(body: string): Line[] {
-  const lines: Line[] = [];
-  const re = /\r\n|\r|\n/g;
-  let start = 0;
-  for (;;) {
-    const m = re.exec(body);
-    const end = m ? m.index : body.length;
-    const raw = body.slice(start, end);
-    lines.push({ start, end, raw, norm: raw.normalize('NFKC').trim() });
-    if (!m) break;
-    start = m.index + m[0].length;
-  }
-  return lines;
 }
 
 const HEADING_MARKERS: { depth: number; re: RegExp }[] = [

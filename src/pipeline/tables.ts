@@ -6,7 +6,7 @@
  *    follow without a tab, and blank lines separate rows.
  * Cells keep original offsets; rows are assembled by the header's width.
  */
-import type { Line } from './structure.ts';
+import type { Line } from './lines.ts';
 
 export interface Cell {
   start: number;

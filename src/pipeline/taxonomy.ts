@@ -15,7 +15,12 @@ const entrySchema = z.object({
   en: z.string(),
   definition_zh: z.string(),
   definition_en: z.string(),
-  headline: z.boolean().default(false),
+  /** false, or the metric's column in the overview matrix (1 = first). */
+  headline: z
+    .union([z.literal(false), z.number().int().positive()], {
+      error: 'must be false or the column (1, 2, …) it takes in the overview matrix',
+    })
+    .default(false),
   wordings: z.array(z.string()).default([]),
   patterns: z.array(z.string()).default([]),
   units: z.array(z.string()).optional(),
@@ -47,6 +52,7 @@ export function foldLabel(label: string): string {
 const GENERIC_TAIL =
   /(?:的)?(?:数量|总数|总量|个数|数目|余额|总额|规模|登记金额|金额|发放额|发放量|评价入库数|入库数|认定数|认定数量|家数|累计|数)$/;
 
+/** The taxonomy from metrics.yaml text; a bad entry is a PlanInputError naming its line. */
 export function parseTaxonomy(yamlText: string, file: string): Taxonomy {
   let raw: unknown;
   try {
@@ -79,7 +85,8 @@ export function parseTaxonomy(yamlText: string, file: string): Taxonomy {
       en: e.en,
       definition_zh: e.definition_zh,
       definition_en: e.definition_en,
-      headline: e.headline,
+      headline: e.headline !== false,
+      headline_order: e.headline === false ? null : e.headline,
       wordings: e.wordings.map(foldLabel),
       comparable_kinds: e.kinds,
       notes: e.notes,
@@ -87,6 +94,18 @@ export function parseTaxonomy(yamlText: string, file: string): Taxonomy {
       units: e.units,
       default_kind: e.default_kind,
     });
+  }
+  const columns = new Map<number, string>();
+  for (const m of metrics) {
+    if (m.headline_order === null) continue;
+    const other = columns.get(m.headline_order);
+    if (other)
+      throw new PlanInputError(
+        file,
+        lineOfKey(yamlText, m.key),
+        `metric ${m.key}: headline column ${m.headline_order} is already ${other}'s`,
+      );
+    columns.set(m.headline_order, m.key);
   }
   if (!metrics.some((m) => m.key === 'other'))
     throw new PlanInputError(file, 1, 'taxonomy needs an "other" entry');
@@ -98,6 +117,7 @@ function lineOfKey(text: string, key: string): number {
   return idx === -1 ? 1 : idx + 1;
 }
 
+/** The taxonomy in a file (see parseTaxonomy). */
 export function loadTaxonomy(file: string): Taxonomy {
   return parseTaxonomy(readFileSync(file, 'utf8'), file);
 }

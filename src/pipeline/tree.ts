@@ -15,6 +15,7 @@ import type {
 } from 'mdast';
 import type { Block } from './structure.ts';
 import type { Target } from './schema.ts';
+import { partitionPoint } from './bisect.ts';
 
 /** A target mention inside a paragraph: [start, end) in the body, with the mark's attributes. */
 export interface MarkSpan {
@@ -111,13 +112,7 @@ function indexSpans(spans: MarkSpan[]): SpanIndex {
   const sorted = [...spans].sort((a, b) => a.start - b.start);
   return {
     between(start, end) {
-      let lo = 0;
-      let hi = sorted.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (sorted[mid]!.start < start) lo = mid + 1;
-        else hi = mid;
-      }
+      const lo = partitionPoint(0, sorted.length, (i) => sorted[i]!.start < start);
       const out: MarkSpan[] = [];
       for (let i = lo; i < sorted.length && sorted[i]!.start < end; i++)
         if (sorted[i]!.end <= end) out.push(sorted[i]!);

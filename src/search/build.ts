@@ -27,7 +27,7 @@
  * Postings of a bigram are a flat list of numbers:
  *   [paragraphDelta, count, pos1, posDelta2, …, paragraphDelta, count, …]
  */
-import { normalize } from './normalize.ts';
+import { foldForSearch } from './fold.ts';
 import { bigrams } from './tokenize.ts';
 import { buildSynonyms } from './synonyms.ts';
 import { MAX_TARGETS, paths, shardOf } from './layout.ts';
@@ -49,6 +49,7 @@ export interface BuiltIndex {
   stats: { paragraphs: number; bigrams: number; shards: number; heavy: number; bytes: number };
 }
 
+/** Builds the static index files (path → contents) and the manifest from the pipeline's plans. */
 export function buildIndex(input: SearchInput, opts: BuildOptions = {}): BuiltIndex {
   const shardBytes = opts.shardBytes ?? 24_000;
   const heavyNumbers = opts.heavyNumbers ?? 4000;
@@ -84,7 +85,7 @@ export function buildIndex(input: SearchInput, opts: BuildOptions = {}): BuiltIn
       tm: [],
     };
     d.paragraphs.forEach((p, local) => {
-      const norm = normalize(p.text);
+      const norm = foldForSearch(p.text);
       norms.push(norm);
       const positions = new Map<string, number[]>();
       for (const [bg, pos] of bigrams(norm)) {

@@ -3,7 +3,8 @@
  * to original offsets, and cut a snippet at word boundaries (Intl.Segmenter).
  * Output is a list of segments; `segmentsToHtml` escapes every piece.
  */
-import { normalizeWithMap } from './normalize.ts';
+import { escapeHtml } from '../site/html.ts';
+import { foldForSearchWithSpans } from './fold.ts';
 
 export interface Segment {
   text: string;
@@ -12,7 +13,7 @@ export interface Segment {
 
 /** Original-text ranges [start, end) where any needle occurs, merged and sorted. */
 export function findRanges(text: string, needles: string[]): [number, number][] {
-  const n = normalizeWithMap(text);
+  const n = foldForSearchWithSpans(text);
   const ranges: [number, number][] = [];
   for (const needle of needles) {
     if (needle.length === 0) continue;
@@ -112,18 +113,6 @@ export function snippet(text: string, needles: string[], opts: SnippetOptions = 
   push(text.slice(at, to), false);
   if (to < text.length) push('…', false);
   return out;
-}
-
-const ESC: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ESC[c]!);
 }
 
 /** Segments as HTML: every piece escaped, hits in <mark>. */

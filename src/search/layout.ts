@@ -10,6 +10,7 @@ export function hash(s: string): number {
   return h >>> 0;
 }
 
+/** The hashed shard file a bigram's postings live in. */
 export function shardOf(bigram: string, shards: number): number {
   return hash(bigram) % shards;
 }
@@ -22,6 +23,7 @@ export function heavyName(bigram: string): string {
 /** Targets per metric listed with a query's results; the metric page has the rest. */
 export const MAX_TARGETS = 20;
 
+/** Path of each index file, relative to the index's base URL. */
 export const paths = {
   manifest: 'manifest.json',
   shard: (i: number) => `b/${i}.json`,

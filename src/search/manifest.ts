@@ -23,6 +23,7 @@ export interface DocColumns {
 
 export type ManifestFile = Omit<Manifest, 'docs'> & { docs: DocColumns };
 
+/** The manifest as stored: documents by column, paragraph–metric pairs delta-encoded. */
 export function packManifest(m: Manifest): ManifestFile {
   const col = <K extends keyof DocRow>(k: K): DocRow[K][] => m.docs.map((d) => d[k]);
   return {
@@ -48,6 +49,7 @@ export function packManifest(m: Manifest): ManifestFile {
   };
 }
 
+/** The stored manifest back as rows with absolute paragraph ids (the engine's form). */
 export function unpackManifest(f: ManifestFile): Manifest {
   const c = f.docs;
   let p0 = 0;

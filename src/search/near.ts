@@ -7,6 +7,7 @@
  */
 import Fuse from 'fuse.js';
 
+/** Records found by fuzzy match on a text of theirs (see the header). */
 export class NearLookup<T> {
   private readonly records: { item: T; text: string }[];
   private readonly byChar = new Map<string, number[]>();

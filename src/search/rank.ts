@@ -5,6 +5,7 @@
  * of paragraphs) allocates no object per paragraph; only the page that is
  * shown is sorted (a bounded insertion keeps the best k).
  */
+import { partitionPoint } from '../pipeline/bisect.ts';
 
 /** A list of integers: plain, or typed when decoded from postings. */
 export type Ints = readonly number[] | Int32Array;
@@ -41,6 +42,7 @@ export interface Ranking {
   release: () => void;
 }
 
+/** Ranks one index's paragraphs; its arrays are sized once and reused by every query. */
 export class Ranker {
   private readonly seen: Uint8Array;
   private readonly tierOf: Uint8Array;
@@ -197,14 +199,11 @@ export class Ranker {
       const best: number[] = [];
       for (const pid of pids) {
         if (best.length === k && compare(pid, best[k - 1]!) >= 0) continue;
-        let lo = 0;
-        let hi = best.length;
-        while (lo < hi) {
-          const mid = (lo + hi) >> 1;
-          if (compare(best[mid]!, pid) < 0) lo = mid + 1;
-          else hi = mid;
-        }
-        best.splice(lo, 0, pid);
+        best.splice(
+          partitionPoint(0, best.length, (i) => compare(best[i]!, pid) < 0),
+          0,
+          pid,
+        );
         if (best.length > k) best.pop();
       }
       return best;

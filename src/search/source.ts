@@ -1,21 +1,13 @@
 /**
- * Build-time input for the index: reads the pipeline's output directory
- * (`.data/` or DATA_DIR) and turns plan trees into searchable paragraphs.
+ * Build-time input for the index: reads the pipeline's dataset (through
+ * pipeline/dataset.ts) and turns plan trees into searchable paragraphs.
  * Node only (file system); the browser never imports this.
  */
-import { readFileSync, existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { toString } from 'mdast-util-to-string';
 import type { Nodes, Root } from 'mdast';
-import type { Metric, PlanMeta, PlanRecord, TargetRecord } from '../pipeline/schema.ts';
+import { dataDir as defaultDataDir, readDataset } from '../pipeline/dataset.ts';
+import { planOrder } from '../site/order.ts';
 import type { SearchDoc, SearchInput, SearchParagraph, SearchTargetRef } from './types.ts';
-
-interface DocFile {
-  doc: string;
-  meta: PlanMeta;
-  text: string;
-  tree: Root;
-}
 
 function idOf(n: Nodes): string | undefined {
   const d = (n as { data?: { id?: unknown } }).data;
@@ -69,14 +61,12 @@ export function paragraphsOf(
   return out;
 }
 
-export function readSearchInput(
-  dataDir: string = resolve(process.env.DATA_DIR ?? '.data'),
-): SearchInput {
-  const read = <T>(f: string): T => JSON.parse(readFileSync(join(dataDir, f), 'utf8')) as T;
-  if (!existsSync(join(dataDir, 'plans.json'))) return { docs: [], metrics: [], targets: [] };
-  const plans = read<PlanRecord[]>('plans.json');
-  const targets = read<TargetRecord[]>('targets.json');
-  const metrics = read<Metric[]>('metrics.json');
+/** The index's input from the pipeline's output: plans with their passages, metrics, targets. */
+export function readSearchInput(dataDir: string = defaultDataDir()): SearchInput {
+  if (!readDataset.exists(dataDir)) return { docs: [], metrics: [], targets: [] };
+  const plans = readDataset.plans(dataDir);
+  const targets = readDataset.targets(dataDir);
+  const metrics = readDataset.metrics(dataDir);
   const byDoc = new Map<string, Map<string, SearchTargetRef[]>>();
   for (const t of targets) {
     const m = byDoc.get(t.doc) ?? new Map<string, SearchTargetRef[]>();
@@ -91,16 +81,9 @@ export function readSearchInput(
     }
   }
   const docs: SearchDoc[] = [];
-  const sorted = [...plans].sort(
-    (a, b) =>
-      a.meta.slug.localeCompare(b.meta.slug) ||
-      a.meta.year - b.meta.year ||
-      a.doc.localeCompare(b.doc),
-  );
+  const sorted = [...plans].sort(planOrder);
   for (const p of sorted) {
-    const file = join(dataDir, 'docs', `${p.doc}.json`);
-    if (!existsSync(file)) continue;
-    const d = JSON.parse(readFileSync(file, 'utf8')) as DocFile;
+    const d = readDataset.document(p.doc, dataDir);
     docs.push({
       doc: p.doc,
       county: p.meta.county,

@@ -3,7 +3,7 @@
  * group, and a query term equal to any member expands to all the others
  * (abbreviation ↔ full form, both ways).
  */
-import { normalize } from './normalize.ts';
+import { foldForSearch } from './fold.ts';
 
 export interface MetricWordings {
   key: string;
@@ -68,6 +68,7 @@ export interface SynonymTable {
   metricsFor(norm: string): string[];
 }
 
+/** Synonym groups from the taxonomy: each metric's name and wordings, folded for search. */
 export function buildSynonyms(
   metrics: MetricWordings[],
   builtin = BUILTIN_ABBREVIATIONS,
@@ -77,13 +78,13 @@ export function buildSynonyms(
   const byKey = new Map<string, Set<string>>();
   for (const m of metrics) {
     const set = byKey.get(m.key) ?? new Set<string>();
-    for (const w of [m.zh, ...m.wordings]) if (w.trim()) set.add(normalize(w));
+    for (const w of [m.zh, ...m.wordings]) if (w.trim()) set.add(foldForSearch(w));
     byKey.set(m.key, set);
   }
   for (const [key, ws] of Object.entries(builtin)) {
     if (metrics.length > 0 && !byKey.has(key)) continue;
     const set = byKey.get(key) ?? new Set<string>();
-    for (const w of ws) set.add(normalize(w));
+    for (const w of ws) set.add(foldForSearch(w));
     byKey.set(key, set);
   }
   for (const [key, set] of byKey) {

@@ -9,7 +9,7 @@
  * occur at `p + offset` for one `p`. So phrase hits are verified without the
  * paragraph text and a bigram index never over-counts.
  */
-import { normalize, NUM, stripMarkers } from './normalize.ts';
+import { foldForSearch, NUM, stripMarkers } from './fold.ts';
 import type { SynonymTable } from './synonyms.ts';
 
 /** Every bigram of a normalized text with its position. */
@@ -71,12 +71,12 @@ export function segmentWords(chunk: string): string[] {
 export interface QueryTerm {
   /** The term as typed (NFKC, lower case, for display). */
   text: string;
-  /** Normalized alternatives; the first is the term itself, the rest synonyms. */
+  /** FoldedText alternatives; the first is the term itself, the rest synonyms. */
   alts: string[];
 }
 
 export interface ParsedQuery {
-  /** Normalized whole query without spaces (the contiguous phrase). */
+  /** FoldedText whole query without spaces (the contiguous phrase). */
   phrase: string;
   terms: QueryTerm[];
 }
@@ -109,7 +109,7 @@ export function parseQuery(query: string, synonyms?: SynonymTable): ParsedQuery 
   const seen = new Set<string>();
   const terms: QueryTerm[] = [];
   for (const w of words) {
-    const n = normalize(w);
+    const n = foldForSearch(w);
     if (n.length === 0 || seen.has(n)) continue;
     seen.add(n);
     const alts = [n];
@@ -120,5 +120,5 @@ export function parseQuery(query: string, synonyms?: SynonymTable): ParsedQuery 
         alts.push(s);
     terms.push({ text: stripMarkers(n), alts });
   }
-  return { phrase: normalize(clean), terms };
+  return { phrase: foldForSearch(clean), terms };
 }

@@ -6,9 +6,9 @@
  * built from (E2E_DATA_DIR, DATA_DIR or .data).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { readDataset } from '../../src/pipeline/dataset.ts';
 import { axe, DIST, ensureBuilt, launch, openPage, serve, type Served } from './harness.ts';
 
 const dist = process.env.SEARCH_E2E_DIST ? resolve(process.env.SEARCH_E2E_DIST) : DIST;
@@ -78,17 +78,13 @@ async function allResults(page: Page): Promise<Shown> {
 const docOf = (href: string) => /^\/plans\/([^/]+)\//.exec(href)?.[1] ?? '';
 
 function docsMentioning(word: string): string[] {
-  const dir = join(dataDir, 'docs');
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.json'))
-    .filter((f) =>
-      (JSON.parse(readFileSync(join(dir, f), 'utf8')) as { text: string }).text
-        .normalize('NFKC')
-        .replace(/\s+/g, '')
-        .includes(word),
+  if (!readDataset.exists(dataDir)) return [];
+  return readDataset
+    .plans(dataDir)
+    .map((p) => p.doc)
+    .filter((doc) =>
+      readDataset.document(doc, dataDir).text.normalize('NFKC').replace(/\s+/g, '').includes(word),
     )
-    .map((f) => f.replace(/\.json$/, ''))
     .sort();
 }
 

@@ -1,12 +1,18 @@
 /**
  * The pipeline is a plain TypeScript library: no Astro, no `astro:` virtual
  * modules, no DOM. Scripts and tests run it under bare Node, and the site only
- * reads what it writes.
+ * reads what it writes. The import graph has no cycle.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import {
+  importCycles,
+  importGraph,
+  importSpecifiers,
+  sourceFilesUnder,
+} from '../support/import-graph.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const PIPELINE = path.join(ROOT, 'src/pipeline');
@@ -126,5 +132,107 @@ describe('pipeline boundary', () => {
     expect(lib.filter((l) => /dom/i.test(l))).toEqual([]);
     expect(config.compilerOptions.types ?? []).not.toContain('dom');
     expect(config.include).toContain('src/pipeline/**/*');
+  });
+});
+
+/** The project's source files (fixtures aside) and their import graph, read once for both suites. */
+const projectFiles = sourceFilesUnder(ROOT, ['src', 'scripts', 'test']).filter(
+  (f) => !f.includes(`${path.sep}fixtures${path.sep}`),
+);
+const projectGraph = importGraph(projectFiles);
+
+describe('import graph', () => {
+  const files = projectFiles;
+  const graph = projectGraph;
+  const rel = (f: string): string => path.relative(ROOT, f);
+
+  it('covers the site, the pipeline, the scripts and the tests', () => {
+    const names = files.map(rel);
+    for (const f of ['src/pipeline/index.ts', 'src/pages/index.astro', 'scripts/build-data.ts'])
+      expect(names).toContain(f);
+    expect(graph.get(path.join(ROOT, 'src/pipeline/structure.ts'))?.map(rel)).toContain(
+      'src/pipeline/tables.ts',
+    );
+  });
+
+  it('has no import cycle (type-only imports count)', () => {
+    expect(importCycles(graph).map((c) => c.map(rel).join(' → '))).toEqual([]);
+  });
+
+  it('the cycle finder reports each cycle once, and no acyclic chain', () => {
+    const g = new Map([
+      ['a', ['b']],
+      ['b', ['c']],
+      ['c', ['a', 'd']],
+      ['d', []],
+      ['e', ['e']],
+      ['f', ['d']],
+    ]);
+    expect(importCycles(g)).toEqual([['a', 'b', 'c'], ['e']]);
+    expect(
+      importCycles(
+        new Map([
+          ['x', ['y']],
+          ['y', []],
+        ]),
+      ),
+    ).toEqual([]);
+  });
+
+  it('reads imports from .astro frontmatter and scripts, type-only imports included', () => {
+    const astro = [
+      '---',
+      "import Base from '../layouts/Base.astro';",
+      "import type { Row } from './rows.ts';",
+      '---',
+      '<Base />',
+      '<script>',
+      "  import { init } from '../client/x.ts';",
+      '</script>',
+    ].join('\n');
+    expect(importSpecifiers('page.astro', astro)).toEqual([
+      '../layouts/Base.astro',
+      './rows.ts',
+      '../client/x.ts',
+    ]);
+    expect(
+      importSpecifiers('m.ts', "export type { A } from './a.ts';\nawait import('./b.ts');"),
+    ).toEqual(['./a.ts', './b.ts']);
+  });
+});
+
+/** Imports of a route (a file under src/pages) from a file outside it, as `from → to`. */
+function routeImports(graph: Map<string, string[]>, pages: string): string[] {
+  const inPages = (f: string): boolean => f.startsWith(pages + path.sep);
+  return [...graph]
+    .filter(([from]) => !inPages(from))
+    .flatMap(([from, deps]) => deps.filter(inPages).map((to) => `${from} → ${to}`));
+}
+
+describe('site boundary', () => {
+  const pages = path.join(ROOT, 'src/pages');
+
+  it('nothing outside src/pages imports from it: routes are wiring, the library is src/site', () => {
+    const found = routeImports(projectGraph, pages).map((e) => e.replaceAll(ROOT + path.sep, ''));
+    expect(found).toEqual([]);
+  });
+
+  it('src/pages holds routes only: no _lib, no other underscore folder of helpers', () => {
+    const underscored = readdirSync(pages, { withFileTypes: true, recursive: true })
+      .filter((e) => e.name.startsWith('_'))
+      .map((e) => path.relative(ROOT, path.join(e.parentPath, e.name)));
+    expect(underscored).toEqual([]);
+  });
+
+  it('the checker reports an import of a route from outside src/pages', () => {
+    const p = (f: string): string => path.join(ROOT, f);
+    const graph = new Map([
+      [p('src/client/compare.ts'), [p('src/pages/_lib/compareTable.ts')]],
+      [p('src/pages/index.astro'), [p('src/site/data.ts'), p('src/pages/_x.ts')]],
+      [p('src/site/data.ts'), []],
+    ]);
+    expect(routeImports(graph, pages)).toEqual([
+      `${p('src/client/compare.ts')} → ${p('src/pages/_lib/compareTable.ts')}`,
+    ]);
   });
 });

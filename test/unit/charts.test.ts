@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rankedBars, type BarRow } from '../../src/charts/rankedBars.ts';
+import { expectSvgSnapshot } from '../support/svg-snapshot.ts';
 
 const row = (key: string, label: string, value: number, extra: Partial<BarRow> = {}): BarRow => ({
   key,
@@ -83,10 +84,50 @@ describe('rankedBars', () => {
     ).toThrow(/mix kinds/);
   });
 
-  it('is deterministic and rounds floats (snapshot)', () => {
+  it('is deterministic and rounds floats', () => {
     const a = rankedBars(rows, opts);
     expect(rankedBars([...rows].reverse(), opts)).toBe(a);
     expect(a).not.toMatch(/\d\.\d{3,}/);
-    expect(a).toMatchSnapshot();
+  });
+});
+
+// Pictures to look at (test/output/*.svg): a change shows up as <name>-changed.svg.
+describe('rankedBars snapshots', () => {
+  it('growth rates of three plans, one highlighted', async () => {
+    await expectSvgSnapshot('ranked-bars-growth', rankedBars(rows, opts));
+  });
+
+  it('counts with a range target drawn to its upper bound', async () => {
+    const counts = [
+      row('a-2024/t-1', '甲县 2024', 1, {
+        value_max: 2,
+        text: '1–2家',
+        kind: 'increase',
+        unit: '家',
+      }),
+      row('b-2024/t-1', '乙县 2024', 5, { text: '5家', kind: 'increase', unit: '家' }),
+      row('c-2025/t-3', '丙县 2025', 3, { text: '3家以上', kind: 'increase', unit: '家' }),
+    ];
+    await expectSvgSnapshot(
+      'ranked-bars-range',
+      rankedBars(counts, {
+        ...opts,
+        id: 'chart-range',
+        title: '新增高新技术企业',
+        axisLabel: '新增 家',
+      }),
+    );
+  });
+
+  it('long county names widen the label margin; a negative value draws left of zero', async () => {
+    const mixed = [
+      row('x-2024/t-1', '阿鲁科尔沁旗 2024', 12.5),
+      row('y-2024/t-1', '莫力达瓦达斡尔族自治旗 2024', -2),
+      row('z-2026/t-1', '平江县 2026', 8.5),
+    ];
+    await expectSvgSnapshot(
+      'ranked-bars-long-labels',
+      rankedBars(mixed, { ...opts, id: 'chart-long', width: 480 }),
+    );
   });
 });

@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, findRanges, segmentsToHtml, snippet } from '../../src/search/highlight.ts';
-import { normalize } from '../../src/search/normalize.ts';
+import { findRanges, segmentsToHtml, snippet } from '../../src/search/highlight.ts';
+import { escapeHtml } from '../../src/site/html.ts';
+import { foldForSearch } from '../../src/search/fold.ts';
 
 describe('highlighting', () => {
   it('finds normalized needles in original text, across spaces and widths', () => {
     const text = '高新技术企业突破 １００ 家。';
-    const [r] = findRanges(text, [normalize('100家')]);
+    const [r] = findRanges(text, [foldForSearch('100家')]);
     expect(text.slice(r![0], r![1])).toBe('１００ 家');
   });
   it('merges overlapping hits', () => {
-    expect(findRanges('云母新材料', [normalize('云母新材料'), normalize('云母')])).toEqual([
+    expect(findRanges('云母新材料', [foldForSearch('云母新材料'), foldForSearch('云母')])).toEqual([
       [0, 5],
     ]);
   });
@@ -24,7 +25,7 @@ describe('highlighting', () => {
   });
   it('cuts long text around the hit with ellipses, at word boundaries', () => {
     const text = `${'科技创新平台建设工作。'.repeat(20)}推动知识产权质押融资扩面增量。${'人才引进培养工作。'.repeat(20)}`;
-    const segs = snippet(text, [normalize('知识产权质押')]);
+    const segs = snippet(text, [foldForSearch('知识产权质押')]);
     expect(segs[0]!.text.startsWith('…')).toBe(true);
     expect(segs[segs.length - 1]!.text.endsWith('…')).toBe(true);
     expect(segs.filter((s) => s.hit).map((s) => s.text)).toEqual(['知识产权质押']);
@@ -37,7 +38,7 @@ describe('highlighting', () => {
     expect(escapeHtml(`<img src=x onerror="alert(1)">&'`)).toBe(
       '&lt;img src=x onerror=&quot;alert(1)&quot;&gt;&amp;&#39;',
     );
-    const html = segmentsToHtml(snippet('a<b>c<img src=x>', [normalize('<img')]));
+    const html = segmentsToHtml(snippet('a<b>c<img src=x>', [foldForSearch('<img')]));
     expect(html).toBe('a&lt;b&gt;c<mark>&lt;img</mark> src=x&gt;');
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildIndex } from '../../src/search/build.ts';
 import { SearchEngine } from '../../src/search/query.ts';
 import { unpackManifest, type ManifestFile } from '../../src/search/manifest.ts';
-import { normalize } from '../../src/search/normalize.ts';
+import { foldForSearch } from '../../src/search/fold.ts';
 import { mulberry32 } from '../../src/pipeline/synthetic.ts';
 import type { Manifest, SearchDoc, SearchInput } from '../../src/search/types.ts';
 import { engine, input, memoryIndex, metrics } from './search-fixture.ts';
@@ -68,7 +68,7 @@ describe('search index layout', () => {
     const data = corpus();
     const withGroups = open(data);
     const bigramsOnly = open(data, {}, (m) => ({ ...m, synonyms: [] }));
-    const wordings = [...new Set(metrics.flatMap((m) => [m.zh, ...m.wordings]).map(normalize))];
+    const wordings = [...new Set(metrics.flatMap((m) => [m.zh, ...m.wordings]).map(foldForSearch))];
     for (const w of wordings) {
       const plain = (m: Awaited<ReturnType<SearchEngine['match']>>) =>
         m && { pids: [...m.pids], counts: [...m.counts] };
@@ -78,7 +78,7 @@ describe('search index layout', () => {
       expect(a!.pids.length, w).toBeGreaterThan(0);
     }
     // Every occurrence counts, as with bigram positions.
-    const m = await withGroups.e.match(normalize('高企'));
+    const m = await withGroups.e.match(foldForSearch('高企'));
     expect(Math.max(...m!.counts)).toBeGreaterThanOrEqual(4);
     expect(withGroups.fetched.filter((p) => p.startsWith('w/')).length).toBeLessThanOrEqual(
       metrics.length,

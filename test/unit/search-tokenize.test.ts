@@ -1,25 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { normalize, normalizeWithMap, NUM } from '../../src/search/normalize.ts';
+import { foldForSearch, foldForSearchWithSpans, NUM } from '../../src/search/fold.ts';
 import { bigrams, cover, parseQuery, segmentWords } from '../../src/search/tokenize.ts';
 import { buildSynonyms } from '../../src/search/synonyms.ts';
 import { metrics } from './search-fixture.ts';
 
-describe('normalize', () => {
+describe('foldForSearch', () => {
   it('folds full-width to half-width and drops spaces', () => {
-    expect(normalize('增长３０％以上')).toBe(normalize('增长 30%以上'));
-    expect(normalize('ＡＢＣ 科技')).toBe('abc科技');
+    expect(foldForSearch('增长３０％以上')).toBe(foldForSearch('增长 30%以上'));
+    expect(foldForSearch('ＡＢＣ 科技')).toBe('abc科技');
   });
   it('marks number boundaries so 30% does not match inside 130%', () => {
-    expect(normalize('30%')).toBe(`${NUM}30${NUM}%`);
-    expect(normalize('增长130%')).not.toContain(normalize('30%'));
-    expect(normalize('增长8.5%')).toBe(`增长${NUM}8.5${NUM}%`);
-    expect(normalize('增长8.5%')).not.toContain(normalize('5%'));
+    expect(foldForSearch('30%')).toBe(`${NUM}30${NUM}%`);
+    expect(foldForSearch('增长130%')).not.toContain(foldForSearch('30%'));
+    expect(foldForSearch('增长8.5%')).toBe(`增长${NUM}8.5${NUM}%`);
+    expect(foldForSearch('增长8.5%')).not.toContain(foldForSearch('5%'));
   });
   it('maps normalized offsets back to the original text', () => {
     const src = '突破 １００ 家';
-    const n = normalizeWithMap(src);
-    const i = n.text.indexOf(normalize('100家'));
-    expect(src.slice(n.start[i], n.end[i + normalize('100家').length - 1])).toBe('１００ 家');
+    const n = foldForSearchWithSpans(src);
+    const i = n.text.indexOf(foldForSearch('100家'));
+    expect(src.slice(n.start[i], n.end[i + foldForSearch('100家').length - 1])).toBe('１００ 家');
   });
 });
 
@@ -55,7 +55,7 @@ describe('query parsing', () => {
   it('splits on spaces (half- or full-width) and drops punctuation-only pieces', () => {
     const q = parseQuery('云母　新材料 ，');
     expect(q.terms.map((t) => t.text)).toEqual(['云母', '新材料']);
-    expect(q.phrase).toBe(normalize('云母新材料，'));
+    expect(q.phrase).toBe(foldForSearch('云母新材料，'));
   });
   it('keeps taxonomy wordings whole and expands them both ways', () => {
     const syn = buildSynonyms(metrics);

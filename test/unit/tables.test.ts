@@ -4,7 +4,7 @@
  * of those plans; expected rows are what the tables say when read by a person.
  */
 import { describe, expect, it } from 'vitest';
-import { splitLines } from '../../src/pipeline/structure.ts';
+import { splitLines } from '../../src/pipeline/lines.ts';
 import { findTables, type Table } from '../../src/pipeline/tables.ts';
 import { processPlanText } from '../../src/pipeline/index.ts';
 import { FRONT, targetWith } from './plan-helper.ts';

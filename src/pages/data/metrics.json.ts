@@ -1,6 +1,6 @@
 /** The pipeline's metrics records, as validated by the content collection. */
 import type { APIRoute } from 'astro';
-import { loadAll } from '../_lib/data.ts';
+import { loadAll } from '../../site/data.ts';
 
 export const GET: APIRoute = async () => {
   const { metrics } = await loadAll();

@@ -1,53 +1,11 @@
-/** All targets as CSV for Excel: UTF-8 with BOM, RFC 4180 quoting (see _lib/csv.ts). */
+/** All targets as CSV for Excel (see src/site/exports.ts). */
 import type { APIRoute } from 'astro';
-import { loadAll, metricInfo } from '../_lib/data.ts';
-import { toCsv } from '../_lib/csv.ts';
+import { loadAll } from '../../site/data.ts';
+import { targetsCsv } from '../../site/exports.ts';
 
 export const GET: APIRoute = async ({ site }) => {
   const { targets, metrics } = await loadAll();
-  const header = [
-    'doc',
-    'target_id',
-    'province',
-    'prefecture',
-    'county',
-    'year',
-    'metric',
-    'metric_zh',
-    'label',
-    'kind',
-    'value',
-    'value_max',
-    'unit',
-    'qualifier',
-    'deadline',
-    'section',
-    'lead',
-    'quote',
-    'url',
-  ];
-  const rows = targets.map((t) => [
-    t.doc,
-    t.id,
-    t.province,
-    t.prefecture,
-    t.county,
-    t.year,
-    t.metric,
-    metricInfo(metrics, t.metric).zh,
-    t.label,
-    t.kind,
-    t.value,
-    t.value_max,
-    t.unit,
-    t.qualifier,
-    t.deadline,
-    t.section,
-    t.lead.join('；'),
-    t.quotes[0],
-    new URL(`/plans/${t.doc}/#${t.id}`, site).href,
-  ]);
-  return new Response(toCsv(header, rows), {
+  return new Response(targetsCsv(targets, metrics, site), {
     headers: { 'Content-Type': 'text/csv; charset=utf-8' },
   });
 };

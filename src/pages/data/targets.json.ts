@@ -1,6 +1,6 @@
 /** The pipeline's targets records, as validated by the content collection. */
 import type { APIRoute } from 'astro';
-import { loadAll } from '../_lib/data.ts';
+import { loadAll } from '../../site/data.ts';
 
 export const GET: APIRoute = async () => {
   const { targets } = await loadAll();

@@ -5,11 +5,11 @@
  */
 import { PlanInputError } from '../errors.ts';
 
-export type PlanFormat = 'txt' | 'md' | 'docx' | 'pdf' | 'html';
+/** The formats a plan can come in (an original's `format` in plans.json is one of them). */
+export const PLAN_FORMATS = ['txt', 'md', 'docx', 'pdf', 'html'] as const;
+export type PlanFormat = (typeof PLAN_FORMATS)[number];
 
-/** Extensions the pipeline reads as plans (lower case, with the dot). */
-export const SUPPORTED_EXTENSIONS = ['.txt', '.md', '.docx', '.pdf', '.html', '.htm'] as const;
-
+/** The one list of plan file extensions (lower case, with the dot) and the format each names. */
 const EXTENSION_FORMAT: Record<string, PlanFormat> = {
   '.txt': 'txt',
   '.md': 'md',
@@ -18,6 +18,9 @@ const EXTENSION_FORMAT: Record<string, PlanFormat> = {
   '.html': 'html',
   '.htm': 'html',
 };
+
+/** Extensions the pipeline reads as plans (lower case, with the dot). */
+export const SUPPORTED_EXTENSIONS: readonly string[] = Object.keys(EXTENSION_FORMAT);
 
 function startsWith(bytes: Uint8Array, prefix: number[], at = 0): boolean {
   return prefix.every((b, i) => bytes[at + i] === b);

@@ -3,9 +3,7 @@
  * and the plain text the site read, at `/plans/<doc>/text.txt`.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { DATA_DIR, loadAll, loadDoc } from '../../_lib/data.ts';
+import { loadAll, loadDoc, loadOriginal } from '../../../site/data.ts';
 
 export const getStaticPaths = (async () => {
   const { plans } = await loadAll();
@@ -22,7 +20,7 @@ export const getStaticPaths = (async () => {
 
 export const GET: APIRoute<{ kind: 'original' | 'text'; file: string }> = ({ params, props }) => {
   if (props.kind === 'original') {
-    return new Response(readFileSync(resolve(DATA_DIR, 'originals', props.file)));
+    return new Response(loadOriginal(props.file));
   }
   return new Response(loadDoc(params.doc!).text, {
     headers: { 'Content-Type': 'text/plain; charset=utf-8' },

@@ -1,9 +1,12 @@
 /** The comparison logic behind the compare table, county changes and benchmarks, on hand-built rows. */
 import { describe, expect, it } from 'vitest';
-import { alignPlans, benchmark, changes, median, type Row } from '../../src/pages/_lib/analysis.ts';
-import { compareTableHtml, parsePlansParam } from '../../src/pages/_lib/compareTable.ts';
-import { formatTarget } from '../../src/pages/_lib/format.ts';
-import { csvField, toCsv } from '../../src/pages/_lib/csv.ts';
+import { alignPlans } from '../../src/site/align.ts';
+import { benchmark, median } from '../../src/site/benchmark.ts';
+import { changes } from '../../src/site/changes.ts';
+import type { Row } from '../../src/site/comparable.ts';
+import { compareTableHtml, parsePlansParam } from '../../src/site/compareTable.ts';
+import { formatTarget } from '../../src/site/format.ts';
+import { csvField, toCsv } from '../../src/site/csv.ts';
 
 let n = 0;
 const t = (

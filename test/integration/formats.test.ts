@@ -29,6 +29,10 @@ import {
   sidecarYaml,
   type BundledPlan,
 } from '../support/make-format-fixtures.ts';
+import { needs } from '../support/requires.ts';
+
+// The PDF tests skip without a CJK font; under CI=true they fail instead (support/requires.ts).
+needs('a CJK font for the PDF fixtures', findCjkFont() !== null, 'apt-get install fonts-noto-cjk');
 
 let dir: string;
 beforeAll(() => {

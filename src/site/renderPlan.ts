@@ -23,6 +23,7 @@ export interface TocEntry {
   text: string;
 }
 
+/** The table of contents: headings down to depth 4 that carry an anchor. */
 export function tocOf(tree: Root): TocEntry[] {
   const out: TocEntry[] = [];
   for (const n of tree.children) {

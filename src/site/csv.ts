@@ -5,15 +5,18 @@
  */
 export type Cell = string | number | boolean | null | undefined;
 
+/** One field, quoted when it holds a comma, a quote or a line break. */
 export function csvField(v: Cell): string {
   const s = v == null ? '' : String(v);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
+/** A whole table: header, rows, CRLF after each line, a BOM unless asked not to. */
 export function toCsv(header: string[], rows: Cell[][], { bom = true } = {}): string {
   const lines = [header, ...rows].map((r) => r.map(csvField).join(','));
   return (bom ? '\uFEFF' : '') + lines.join('\r\n') + '\r\n';
 }
 
+/** A CSV as a data: URL, for a download link that needs no file of its own. */
 export const csvDataUrl = (csv: string): string =>
   `data:text/csv;charset=utf-8,${encodeURIComponent(csv)}`;

@@ -11,7 +11,7 @@ import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PlanInputError, processCorpus, processPlanText } from '../../src/pipeline/index.ts';
 import type { Target } from '../../src/pipeline/schema.ts';
-import { FRONT } from './plan-helper.ts';
+import { FRONT } from '../unit/plan-helper.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 

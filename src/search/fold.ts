@@ -1,5 +1,7 @@
 /**
- * Text normalization shared by the index builder and the query parser.
+ * The search form of a text, shared by the index builder and the query parser
+ * (not the pipeline's NFKC-with-offsets in pipeline/normalize.ts, which keeps
+ * every character):
  *
  * - NFKC, so full-width and half-width forms are the same (３０％ = 30%).
  * - Lower case, so Latin letters match either way.
@@ -9,9 +11,9 @@
  *   marker, so "30%" matches "增长 30%以上" but not "130%", and "5%" does not
  *   match "8.5%".
  *
- * `normalizeWithMap` also returns, for every normalized code unit, the span of
- * the original text it came from, so matches can be highlighted in the
- * original (un-normalized) text.
+ * `foldForSearchWithSpans` also returns, for every folded code unit, the span
+ * of the original text it came from, so matches can be highlighted in the
+ * original (unfolded) text.
  */
 
 /** Private-use code point used as the number boundary marker. */
@@ -20,8 +22,8 @@ export const NUM = '\uE000';
 const SPACE = /\s/u;
 const DIGIT = /[0-9]/;
 
-export interface Normalized {
-  /** The normalized text. */
+export interface FoldedText {
+  /** The folded text. */
   text: string;
   /** For each code unit of `text`, the original start offset. */
   start: number[];
@@ -29,8 +31,8 @@ export interface Normalized {
   end: number[];
 }
 
-/** Normalize text and keep a map back to the original offsets. */
-export function normalizeWithMap(input: string): Normalized {
+/** The search form of a text, with a map back to the original offsets. */
+export function foldForSearchWithSpans(input: string): FoldedText {
   // First pass: per code point NFKC + lower case, dropping whitespace.
   const chars: string[] = [];
   const cs: number[] = [];
@@ -95,17 +97,17 @@ export function normalizeWithMap(input: string): Normalized {
   return { text, start, end };
 }
 
-/** Normalize text (no offset map). */
-export function normalize(input: string): string {
-  return normalizeWithMap(input).text;
+/** The search form of a text (no offset map). */
+export function foldForSearch(input: string): string {
+  return foldForSearchWithSpans(input).text;
 }
 
-/** Normalized text for display in messages and keys: markers removed. */
+/** Folded text for display in messages and keys: markers removed. */
 export function stripMarkers(norm: string): string {
   return norm.split(NUM).join('');
 }
 
-/** Length of a normalized string in visible characters (markers not counted). */
+/** Length of a folded string in visible characters (markers not counted). */
 export function visibleLength(norm: string): number {
   return [...stripMarkers(norm)].length;
 }

@@ -2,8 +2,9 @@
  * How a target is worded on the site. Kept apart from the pages so charts,
  * tables, CSV and tests all say "8.5%以上" the same way.
  */
-import type { Kind, Qualifier } from '../../pipeline/schema.ts';
+import type { Kind, Qualifier } from '../pipeline/schema.ts';
 
+/** Each kind's name in Chinese and English, with a hint for readers. */
 export const KIND_LABEL: Record<Kind, { zh: string; en: string; hint: string }> = {
   growth: { zh: '增速', en: 'Growth rate', hint: '比上年增长的百分比' },
   level: { zh: '总量', en: 'Level', hint: '到期末要达到的总数或总额' },
@@ -12,6 +13,7 @@ export const KIND_LABEL: Record<Kind, { zh: string; en: string; hint: string }> 
   density: { zh: '密度', en: 'Density', hint: '按人口计的强度，如每万人' },
 };
 
+/** Each qualifier's name in Chinese and English. */
 export const QUALIFIER_LABEL: Record<Qualifier, { zh: string; en: string }> = {
   at_least: { zh: '以上', en: 'at least' },
   reach: { zh: '达到', en: 'reach' },
@@ -52,4 +54,5 @@ export function formatTarget(t: Valued): string {
 /** Units are compared by their part before "/" (件/万人 ~ 件). */
 export const unitBase = (unit: string): string => unit.split('/')[0]!.trim();
 
+/** A plan as a chart or table labels it: `平江县 2026`. */
 export const planLabel = (p: { county: string; year: number }): string => `${p.county} ${p.year}`;

@@ -2,10 +2,14 @@
  * The compare table as an HTML string, built by one pure function that both
  * the server (default view, no JS) and the compare island use, so the two never
  * disagree. Every value is escaped here; this is the only place that builds HTML
- * from strings, and test/unit/charts-compare.test.ts checks it with hostile text.
+ * from strings, and test/unit/site-compare.test.ts checks it with hostile text.
  */
-import { alignPlans, type Row } from './analysis.ts';
+import { alignPlans } from './align.ts';
+import type { Row } from './comparable.ts';
 import { formatTarget, KIND_LABEL, type Valued } from './format.ts';
+import { escapeHtml } from './html.ts';
+import { metricInfo, type MetricName } from './metrics.ts';
+import { metricUrl, planUrl, targetUrl } from './urls.ts';
 
 export interface ComparePlan {
   doc: string;
@@ -16,20 +20,10 @@ export interface ComparePlan {
   title: string;
 }
 export type CompareTarget = Row & Valued;
-export interface MetricName {
-  key: string;
-  zh: string;
-  en: string;
-}
 
-export const esc = (s: unknown): string =>
-  String(s)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
+const esc = (s: string | number): string => escapeHtml(String(s));
 
+/** The compare table of the given plans (in column order), rows in the metrics' order. */
 export function compareTableHtml(
   plans: ComparePlan[],
   targets: CompareTarget[],
@@ -37,18 +31,16 @@ export function compareTableHtml(
 ): string {
   const docs = plans.map((p) => p.doc);
   const order = metrics.map((m) => m.key);
-  const name = (k: string) =>
-    metrics.find((m) => m.key === k) ?? { key: k, zh: k === 'other' ? '其他' : k, en: k };
   const rows = alignPlans(docs, targets, order);
   const head = plans
     .map(
       (p) =>
-        `<th scope="col"><a href="/plans/${esc(encodeURIComponent(p.doc))}/">${esc(p.county)} ${esc(p.year)}</a><br><span class="en">${esc(p.prefecture)}</span></th>`,
+        `<th scope="col"><a href="${esc(planUrl(p.doc))}">${esc(p.county)} ${esc(p.year)}</a><br><span class="en">${esc(p.prefecture)}</span></th>`,
     )
     .join('');
   const body = rows
     .map((r) => {
-      const m = name(r.metric);
+      const m = metricInfo(metrics, r.metric);
       const kind = r.kind
         ? `<span class="kind kind-${esc(r.kind)}">${esc(KIND_LABEL[r.kind].zh)}</span>`
         : '';
@@ -63,13 +55,13 @@ export function compareTableHtml(
           const items = ts
             .map(
               (t) =>
-                `<a href="/plans/${esc(encodeURIComponent(t.doc))}/#${esc(t.id)}" title="${esc(t.label)}">${esc(formatTarget(t))}</a>`,
+                `<a href="${esc(targetUrl(t))}" title="${esc(t.label)}">${esc(formatTarget(t))}</a>`,
             )
             .join('<br>');
           return `<td class="num${hi ? ' higher' : ''}">${items}${hi ? ' <span class="sr-only">（较高）</span><span aria-hidden="true">▲</span>' : ''}</td>`;
         })
         .join('');
-      return `<tr data-status="${r.status}"><th scope="row"><a href="/metrics/${esc(encodeURIComponent(r.metric))}/">${esc(m.zh)}</a>${r.metric === 'other' ? `：${esc(r.label)}` : ''} ${kind}${status}</th>${cells}</tr>`;
+      return `<tr data-status="${r.status}"><th scope="row"><a href="${esc(metricUrl(r.metric))}">${esc(m.zh)}</a>${r.metric === 'other' ? `：${esc(r.label)}` : ''} ${kind}${status}</th>${cells}</tr>`;
     })
     .join('');
   return `<table class="compare"><caption class="sr-only">方案目标对比</caption><thead><tr><th scope="col">指标 Metric / 类型 Kind</th>${head}</tr></thead><tbody>${body}</tbody></table>`;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import Fuse from 'fuse.js';
 import { NearLookup } from '../../src/search/near.ts';
 import { divisions } from '../../src/pipeline/meta.ts';
-import { metrics } from './search-fixture.ts';
+import { metrics } from '../unit/search-fixture.ts';
 
 /** What fuse.js finds scanning every record (the behaviour NearLookup must keep). */
 function fuseAll(texts: string[], q: string, limit: number): string[] {

@@ -1,0 +1,280 @@
+/**
+ * The dataset the pipeline publishes and the site reads: where it lives
+ * (`.data/`, or $DATA_DIR), its files, one Zod schema per file, one writer and
+ * one reader. Nothing else knows a path inside it.
+ *
+ *   plans.json        one record per plan (lists, joins, table of contents)
+ *   targets.json      every target of every plan, with its plan's key fields
+ *   metrics.json      the taxonomy as the site shows it
+ *   docs/<doc>.json   one plan: metadata, text, and the reader's mdast tree
+ *   originals/<file>  the plan file as given, byte for byte
+ *   report.json       errors, overrides applied, numbers to review
+ *
+ * The writer builds the whole dataset in a folder next to the output and
+ * swaps it in only when every file is written, so a failed or interrupted
+ * build leaves the previous dataset as it was.
+ */
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { copyFile, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import type { Root } from 'mdast';
+import { z } from 'zod';
+import {
+  metricSchema,
+  planMetaSchema,
+  planRecordSchema,
+  reviewItemSchema,
+  targetRecordSchema,
+} from './schema.ts';
+
+/** The dataset folder: $DATA_DIR, else `.data` in the working directory (the project root under npm). */
+export function dataDir(env: NodeJS.ProcessEnv = process.env): string {
+  return resolve(env['DATA_DIR'] ?? '.data');
+}
+
+/** Paths of the dataset's files, relative to its folder. */
+export const datasetFiles = {
+  plans: 'plans.json',
+  targets: 'targets.json',
+  metrics: 'metrics.json',
+  report: 'report.json',
+  document: (doc: string) => `docs/${doc}.json`,
+  original: (file: string) => `originals/${file}`,
+} as const;
+
+// The reader's tree, node by node, as pipeline/tree.ts builds it. Strict objects: a
+// node type or field the schema does not know fails the build instead of vanishing.
+const anchorData = z.strictObject({
+  id: z.string(),
+  /** 1-based line of the block in the plan body (table rows have none). */
+  line: z.number().int().optional(),
+  hProperties: z.strictObject({ id: z.string() }),
+});
+const textNode = z.strictObject({ type: z.literal('text'), value: z.string() });
+const breakNode = z.strictObject({ type: z.literal('break') });
+const emphasisNode = z.strictObject({
+  type: z.literal('emphasis'),
+  get children() {
+    return z.array(phrasingNode);
+  },
+});
+/** A target mention: rendered as <mark id="t-N" data-target=…> by mdast-util-to-hast. */
+const targetMarkNode = z.strictObject({
+  type: z.literal('targetMark'),
+  data: z.strictObject({
+    hName: z.literal('mark'),
+    hProperties: z.record(z.string(), z.union([z.string(), z.array(z.string())])),
+  }),
+  get children() {
+    return z.array(phrasingNode);
+  },
+});
+const phrasingNode: z.ZodType<unknown> = z.discriminatedUnion('type', [
+  textNode,
+  breakNode,
+  emphasisNode,
+  targetMarkNode,
+]);
+const headingNode = z.strictObject({
+  type: z.literal('heading'),
+  depth: z.number().int().min(1).max(6),
+  children: z.array(phrasingNode),
+  data: anchorData,
+});
+const paragraphNode = z.strictObject({
+  type: z.literal('paragraph'),
+  children: z.array(phrasingNode),
+  data: anchorData,
+});
+const tableCellNode = z.strictObject({
+  type: z.literal('tableCell'),
+  children: z.array(phrasingNode),
+});
+const tableRowNode = z.strictObject({
+  type: z.literal('tableRow'),
+  children: z.array(tableCellNode),
+  /** Every row but the header row carries an anchor. */
+  data: anchorData.optional(),
+});
+const tableNode = z.strictObject({
+  type: z.literal('table'),
+  align: z.array(z.enum(['left', 'right', 'center']).nullable()),
+  children: z.array(tableRowNode),
+  data: anchorData,
+});
+
+/**
+ * The reader's mdast tree: headings, paragraphs and tables, each anchored
+ * (`h-N`, `p-N`, `tbl-N`), target mentions as `targetMark` nodes. Typed as
+ * mdast's Root once validated, for mdast-util-to-hast and friends.
+ */
+export const planTreeSchema = z
+  .strictObject({
+    type: z.literal('root'),
+    children: z.array(z.discriminatedUnion('type', [headingNode, paragraphNode, tableNode])),
+  })
+  .transform((tree) => tree as Root);
+
+/** `docs/<doc>.json`: one plan as the reader shows it. */
+export const planDocumentSchema = z.strictObject({
+  doc: z.string(),
+  meta: planMetaSchema,
+  /** The plan text as given (front matter removed); quotes are exact substrings of it. */
+  text: z.string(),
+  tree: planTreeSchema,
+});
+
+/** `plans.json`. */
+export const plansFileSchema = z.array(planRecordSchema);
+/** `targets.json`. */
+export const targetsFileSchema = z.array(targetRecordSchema);
+/** `metrics.json`. */
+export const metricsFileSchema = z.array(metricSchema);
+
+/** `report.json`: what a build found that a curator should look at. */
+export const reportSchema = z.strictObject({
+  /** Plans that could not be read, with file, line and reason. */
+  errors: z.array(z.strictObject({ file: z.string(), line: z.number().int(), reason: z.string() })),
+  /** Curator overrides (content/overrides.yaml) and what each did. */
+  overrides: z.array(
+    z.strictObject({
+      doc: z.string(),
+      action: z.string(),
+      quote: z.string(),
+      detail: z.string(),
+      reason: z.string().optional(),
+    }),
+  ),
+  /** Per plan: numbers that became no target and were not deliberately ignored. */
+  review: z.record(z.string(), z.array(reviewItemSchema)),
+});
+
+export type PlanDocument = z.infer<typeof planDocumentSchema>;
+export type Report = z.infer<typeof reportSchema>;
+
+/** Everything one build publishes. */
+export interface DatasetContents {
+  plans: z.input<typeof plansFileSchema>;
+  targets: z.input<typeof targetsFileSchema>;
+  metrics: z.input<typeof metricsFileSchema>;
+  documents: PlanDocument[];
+  /** Plan files to publish as given: name in `originals/` and the path to copy from. */
+  originals: { file: string; from: string }[];
+  report: Report;
+}
+
+/** A dataset file that does not match its schema: names the file and the first bad field. */
+export class DatasetError extends Error {
+  constructor(file: string, issue: string) {
+    super(`${file}: ${issue}`);
+    this.name = 'DatasetError';
+  }
+}
+
+function checked<S extends z.ZodType>(schema: S, value: unknown, file: string): z.output<S> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  throw new DatasetError(file, `${issue.path.join('.') || '(top level)'}: ${issue.message}`);
+}
+
+function readChecked<S extends z.ZodType>(schema: S, dir: string, name: string): z.output<S> {
+  const file = join(dir, name);
+  let value: unknown;
+  try {
+    value = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new DatasetError(file, (e as Error).message);
+  }
+  return checked(schema, value, file);
+}
+
+/** Reads the dataset in one folder; every file is checked against its schema as it is read. */
+export const readDataset = {
+  /** Whether a dataset has been written there. */
+  exists: (dir: string = dataDir()): boolean => existsSync(join(dir, datasetFiles.plans)),
+  plans: (dir: string = dataDir()) => readChecked(plansFileSchema, dir, datasetFiles.plans),
+  targets: (dir: string = dataDir()) => readChecked(targetsFileSchema, dir, datasetFiles.targets),
+  metrics: (dir: string = dataDir()) => readChecked(metricsFileSchema, dir, datasetFiles.metrics),
+  report: (dir: string = dataDir()) => readChecked(reportSchema, dir, datasetFiles.report),
+  document: (doc: string, dir: string = dataDir()): PlanDocument =>
+    readChecked(planDocumentSchema, dir, datasetFiles.document(doc)),
+  /** A plan's original file, as given. */
+  original: (file: string, dir: string = dataDir()): Uint8Array<ArrayBuffer> =>
+    readFileSync(join(dir, datasetFiles.original(file))),
+};
+
+/** Folders the writer builds in, next to the dataset (same file system, so the swap is a rename). */
+const stagingPrefix = (dir: string): string => `${basename(dir)}.partial-`;
+/** Where the previous dataset waits while the new one is renamed into place. */
+const retiredPath = (dir: string): string => `${dir}.previous`;
+
+/**
+ * Puts the folder back as the last finished write left it: removes staging
+ * folders of writes that never finished, and brings back the previous dataset
+ * if a write stopped between its two renames. Synchronous, for signal handlers.
+ */
+export function recoverDataset(dir: string): void {
+  dir = resolve(dir);
+  const parent = dirname(dir);
+  if (existsSync(parent)) {
+    for (const name of readdirSync(parent))
+      if (name.startsWith(stagingPrefix(dir)))
+        rmSync(join(parent, name), { recursive: true, force: true });
+  }
+  const retired = retiredPath(dir);
+  if (!existsSync(retired)) return;
+  if (existsSync(dir)) rmSync(retired, { recursive: true, force: true });
+  else renameSync(retired, dir);
+}
+
+const json = (value: unknown): string => JSON.stringify(value, null, 2) + '\n';
+
+/**
+ * Writes a whole dataset to `dir`, each file checked against its schema. It is
+ * built in a staging folder beside `dir` and renamed into place only once
+ * every file is written; until then `dir` keeps the previous dataset, byte for
+ * byte, and any failure (a bad record, a full disk) leaves it so.
+ */
+export async function writeDataset(dir: string, contents: DatasetContents): Promise<void> {
+  dir = resolve(dir);
+  recoverDataset(dir);
+  await mkdir(dirname(dir), { recursive: true });
+  const staging = await mkdtemp(join(dirname(dir), stagingPrefix(dir)));
+  try {
+    const put = (name: string, text: string): Promise<void> =>
+      writeFile(join(staging, name), text, 'utf8');
+    const named = (name: string): string => join(dir, name);
+    await mkdir(join(staging, 'docs'));
+    await mkdir(join(staging, 'originals'));
+    for (const d of contents.documents) {
+      const name = datasetFiles.document(d.doc);
+      await put(name, json(checked(planDocumentSchema, d, named(name))));
+    }
+    for (const o of contents.originals)
+      await copyFile(o.from, join(staging, datasetFiles.original(o.file)));
+    const { plans, targets, metrics, report } = datasetFiles;
+    await put(plans, json(checked(plansFileSchema, contents.plans, named(plans))));
+    await put(targets, json(checked(targetsFileSchema, contents.targets, named(targets))));
+    await put(metrics, json(checked(metricsFileSchema, contents.metrics, named(metrics))));
+    await put(report, json(checked(reportSchema, contents.report, named(report))));
+    await swapIn(staging, dir);
+  } catch (e) {
+    await rm(staging, { recursive: true, force: true });
+    throw e;
+  }
+}
+
+/** Renames the finished staging folder to `dir`, keeping the previous dataset until it is in. */
+async function swapIn(staging: string, dir: string): Promise<void> {
+  const retired = retiredPath(dir);
+  const hadPrevious = existsSync(dir);
+  if (hadPrevious) await rename(dir, retired);
+  try {
+    await rename(staging, dir);
+  } catch (e) {
+    if (hadPrevious) await rename(retired, dir);
+    throw e;
+  }
+  if (hadPrevious) await rm(retired, { recursive: true, force: true });
+}
