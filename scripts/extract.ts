@@ -8,13 +8,14 @@
 import { mkdir } from 'node:fs/promises';
 import { writeJsonAtomic } from './lib/write-json.ts';
 import { join } from 'node:path';
-import { processCorpus } from '../src/pipeline/index.ts';
+import { processCorpus, type PlanResult } from '../src/pipeline/index.ts';
 import {
   applyOverrides,
   loadOverrides,
   DEFAULT_OVERRIDES_FILE,
 } from '../src/pipeline/overrides.ts';
 import { existsSync } from 'node:fs';
+import { formatCharacterNote } from '../src/pipeline/decode.ts';
 
 function parseArgs(argv: string[]) {
   const files: string[] = [];
@@ -32,6 +33,17 @@ function parseArgs(argv: string[]) {
     } else files.push(a);
   }
   return { files, out, report, overrides };
+}
+
+/** The review report's section on invisible characters the reader removed (one line per plan). */
+function printFormatCharacterNotes(results: PlanResult[]): void {
+  const notes = results.flatMap((r) => {
+    const note = r.formatCharacters && formatCharacterNote(r.extraction.doc, r.formatCharacters);
+    return note ? [note] : [];
+  });
+  if (notes.length === 0) return;
+  console.log('# invisible format characters removed');
+  for (const note of notes) console.log(`  ${note}`);
 }
 
 async function main() {
@@ -62,6 +74,7 @@ async function main() {
           `  ${r.extraction.doc}:${item.line} #${item.anchor}  ${item.number}  «${item.context}»`,
         );
     }
+    printFormatCharacterNotes(results);
   }
   for (const e of errors) console.error(e.message);
   if (errors.length) process.exit(1);

@@ -14,6 +14,7 @@ import { buildTree, type MarkSpan } from './tree.ts';
 import { countySlug, resolveMeta, shortName, toPinyin } from './meta.ts';
 import { loadTaxonomy, type Taxonomy } from './taxonomy.ts';
 import { PlanInputError } from './errors.ts';
+import type { FormatCharacterRemoval } from './decode.ts';
 import { readPlanSource, type PlanSource } from './formats/index.ts';
 import {
   planExtractionSchema,
@@ -53,6 +54,8 @@ export interface PlanResult {
   original?: Original | undefined;
   /** Block structure, for tests and the review report. */
   blocks: Block[];
+  /** Invisible format characters the reader removed from the text, when it read a file. */
+  formatCharacters?: FormatCharacterRemoval | undefined;
 }
 
 export interface ProcessOptions {
@@ -60,6 +63,7 @@ export interface ProcessOptions {
   taxonomy?: Taxonomy | undefined;
   sidecarMeta?: Record<string, unknown> | undefined;
   original?: Original | undefined;
+  formatCharacters?: FormatCharacterRemoval | undefined;
 }
 
 function anchorsOf(blocks: Block[]): { anchors: string[]; rowAnchors: Map<number, string[]> } {
@@ -199,6 +203,7 @@ export function processPlanText(
     review,
     original: options.original,
     blocks,
+    formatCharacters: options.formatCharacters,
   };
 }
 
@@ -210,6 +215,7 @@ export async function processPlanFile(file: string, taxonomy?: Taxonomy): Promis
     taxonomy,
     sidecarMeta: source.sidecarMeta,
     original: source.original,
+    formatCharacters: source.formatCharacters,
   });
 }
 
@@ -245,6 +251,7 @@ export async function processCorpus(files: string[], taxonomy?: Taxonomy): Promi
           taxonomy,
           sidecarMeta: source.sidecarMeta,
           original: source.original,
+          formatCharacters: source.formatCharacters,
         }),
       );
     } catch (e) {

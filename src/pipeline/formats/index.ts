@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, extname } from 'node:path';
-import { decodeText } from '../decode.ts';
+import { decodeText, stripFormatCharacters, type FormatCharacterRemoval } from '../decode.ts';
 import { PlanInputError } from '../errors.ts';
 import { readDocx } from './docx.ts';
 import { readHtml } from './html.ts';
@@ -32,8 +32,13 @@ export interface PlanSource {
   /** File name without its extension: the plan's doc id. */
   stem: string;
   format: PlanFormat;
-  /** txt/md: the decoded text unchanged (front matter included); other formats: the converted text. */
+  /**
+   * txt/md: the decoded text (front matter included); other formats: the converted text.
+   * Invisible format characters are removed (see formatCharacters); the original keeps them.
+   */
   text: string;
+  /** How many invisible format characters were removed from the text, and on which lines. */
+  formatCharacters: FormatCharacterRemoval;
   encoding: string;
   original: OriginalFile;
   /** Fields of `<stem>.yaml` beside a Word, PDF or web-page plan, when there is one. */
@@ -81,13 +86,16 @@ export async function readPlanSource(filePath: string): Promise<PlanSource> {
   }
   if (bytes.length === 0) throw new PlanInputError(filePath, 1, 'the file is empty');
   const format = detectFormat(bytes, filePath, extension);
-  const { text, encoding } = await readText(format, bytes, filePath);
+  const read = await readText(format, bytes, filePath);
+  const { text, removed } = stripFormatCharacters(read.text);
+  const encoding = read.encoding;
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const source: PlanSource = {
     file,
     stem,
     format,
     text,
+    formatCharacters: removed,
     encoding,
     original: { file, format, sha256, bytes: bytes.length, encoding },
   };
