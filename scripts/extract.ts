@@ -15,7 +15,7 @@ import {
   DEFAULT_OVERRIDES_FILE,
 } from '../src/pipeline/overrides.ts';
 import { existsSync } from 'node:fs';
-import { formatCharacterNote } from '../src/pipeline/decode.ts';
+import { formatCharacterNote } from '../src/pipeline/invisible.ts';
 
 function parseArgs(argv: string[]) {
   const files: string[] = [];

@@ -14,7 +14,7 @@ import { buildTree, type MarkSpan } from './tree.ts';
 import { countySlug, resolveMeta, shortName, toPinyin } from './meta.ts';
 import { loadTaxonomy, type Taxonomy } from './taxonomy.ts';
 import { PlanInputError } from './errors.ts';
-import type { FormatCharacterRemoval } from './decode.ts';
+import type { FormatCharacterRemoval } from './invisible.ts';
 import { readPlanSource, type PlanSource } from './formats/index.ts';
 import {
   planExtractionSchema,

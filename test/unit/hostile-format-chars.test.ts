@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { stripFormatCharacters } from '../../src/pipeline/decode.ts';
+import { stripFormatCharacters } from '../../src/pipeline/invisible.ts';
 import { processCorpus } from '../../src/pipeline/index.ts';
 import { FRONT } from './plan-helper.ts';
 

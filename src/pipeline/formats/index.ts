@@ -6,7 +6,8 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, extname } from 'node:path';
-import { decodeText, stripFormatCharacters, type FormatCharacterRemoval } from '../decode.ts';
+import { decodeText } from '../decode.ts';
+import { stripFormatCharacters, type FormatCharacterRemoval } from '../invisible.ts';
 import { PlanInputError } from '../errors.ts';
 import { readDocx } from './docx.ts';
 import { readHtml } from './html.ts';
