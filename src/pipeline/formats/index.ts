@@ -9,6 +9,7 @@ import { basename, dirname, extname } from 'node:path';
 import { decodeText } from '../decode.ts';
 import { stripFormatCharacters, type FormatCharacterRemoval } from '../invisible.ts';
 import { PlanInputError } from '../errors.ts';
+import { planIdProblem } from '../planId.ts';
 import { readDocx } from './docx.ts';
 import { readHtml } from './html.ts';
 import { readPdf } from './pdf.ts';
@@ -79,6 +80,8 @@ export async function readPlanSource(filePath: string): Promise<PlanSource> {
       'a metadata file, not a plan: it belongs beside a .docx, .pdf or .html plan of the same name',
     );
   }
+  const idProblem = planIdProblem(stem);
+  if (idProblem) throw new PlanInputError(filePath, 1, idProblem);
   let bytes: Uint8Array;
   try {
     bytes = new Uint8Array(await readFile(filePath));
