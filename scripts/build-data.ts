@@ -12,11 +12,7 @@ import { extname, join, resolve } from 'node:path';
 import type { Heading } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { getTaxonomy, processCorpus } from '../src/pipeline/index.ts';
-import {
-  applyOverrides,
-  loadOverrides,
-  DEFAULT_OVERRIDES_FILE,
-} from '../src/pipeline/overrides.ts';
+import { DEFAULT_OVERRIDES_FILE, runOverrides } from '../src/pipeline/overrides.ts';
 import {
   metricSchema,
   planRecordSchema,
@@ -24,7 +20,8 @@ import {
   type PlanRecord,
   type TargetRecord,
 } from '../src/pipeline/schema.ts';
-import { PLAN_EXTENSIONS } from '../src/pipeline/source.ts';
+import { PLAN_EXTENSIONS, stemOf } from '../src/pipeline/source.ts';
+import { runCli } from './lib/cli.ts';
 import { writeJsonAtomic } from './lib/write-json.ts';
 
 const root = resolve(import.meta.dirname, '..');
@@ -38,9 +35,14 @@ async function main() {
     .sort();
   const files = names.map((f) => join(plansDir, f));
   const { results, errors } = await processCorpus(files);
-  const overrides =
-    existsSync(DEFAULT_OVERRIDES_FILE) && !process.env.PLANS_DIR ? loadOverrides() : [];
-  const applied = applyOverrides(results, overrides);
+  // Overrides address content/plans: another PLANS_DIR gets them only with OVERRIDES_FILE.
+  const overridesFile =
+    process.env.OVERRIDES_FILE ?? (process.env.PLANS_DIR ? null : DEFAULT_OVERRIDES_FILE);
+  const { applied, errors: overrideErrors } =
+    overridesFile && (overridesFile !== DEFAULT_OVERRIDES_FILE || existsSync(overridesFile))
+      ? runOverrides(results, overridesFile, { knownPlans: new Set(files.map(stemOf)) })
+      : { applied: [], errors: [] };
+  errors.push(...overrideErrors);
   results.sort((a, b) => a.extraction.doc.localeCompare(b.extraction.doc));
   await rm(outDir, { recursive: true, force: true });
   await mkdir(join(outDir, 'docs'), { recursive: true });
@@ -111,4 +113,4 @@ async function main() {
   }
 }
 
-await main();
+await runCli('data', main);
