@@ -53,6 +53,13 @@ const ERRNO_REASON: Record<string, string> = {
  */
 export function formatError(error: unknown): string {
   if (error instanceof PlanInputError) return error.message;
+  // A Zod error's message is its issues as JSON: name the first one instead.
+  const issues = (error as { issues?: { path: PropertyKey[]; message: string }[] } | null)?.issues;
+  if (error instanceof Error && error.name === 'ZodError' && issues?.length) {
+    const [first] = issues as [{ path: PropertyKey[]; message: string }];
+    const where = first.path.map(String).join('.') || 'record';
+    return `invalid data at ${where}: ${first.message}${issues.length > 1 ? ` (and ${issues.length - 1} more)` : ''}`;
+  }
   const e = error as Partial<NodeJS.ErrnoException & { dest: string }> | null;
   if (e && typeof e.code === 'string' && typeof e.path === 'string') {
     const verb = SYSCALL_VERB[e.syscall ?? ''] ?? 'cannot use';

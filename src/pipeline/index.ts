@@ -230,7 +230,9 @@ export interface CorpusRun {
 }
 
 /** Processes many plans; a bad one is reported and the others go on. Slugs are made unique. */
-export async function processCorpus(files: string[], taxonomy?: Taxonomy): Promise<CorpusRun> {
+export async function processCorpus(files: string[], given?: Taxonomy): Promise<CorpusRun> {
+  // Loaded once, before any plan: a broken metrics.yaml is one error for the run, not one per plan.
+  const taxonomy = given ?? getTaxonomy();
   const results: PlanResult[] = [];
   const errors: PlanInputError[] = [];
   const seen = new Map<string, string>();

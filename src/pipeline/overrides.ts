@@ -11,8 +11,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { closest } from 'fastest-levenshtein';
-import { parseDocument, isCollection, isSeq, type Node as YamlNode } from 'yaml';
+import { closest, distance } from 'fastest-levenshtein';
+import { parseDocument, isCollection, isMap, isSeq, type Node as YamlNode } from 'yaml';
 import { z } from 'zod';
 import { PlanInputError } from './errors.ts';
 import { kindSchema, qualifierSchema, allocationSchema, type Target } from './schema.ts';
@@ -95,6 +95,15 @@ export interface OverrideRun {
   errors: OverrideError[];
 }
 
+/** ` (did you mean X?)` when one of `options` is a plausible misspelling of `word`, else ''. */
+function didYouMean(word: string, options: readonly string[]): string {
+  if (options.length === 0) return '';
+  const near = closest(word, options);
+  return distance(word, near) <= Math.max(2, Math.floor(near.length / 3))
+    ? ` (did you mean ${near}?)`
+    : '';
+}
+
 function lineAt(text: string, offset: number): number {
   return text.slice(0, offset).split('\n').length;
 }
@@ -107,11 +116,17 @@ interface EntryProblem {
 
 /** The override one entry describes, or why it is not a valid one (at the line of the offending field). */
 function entryProblem(
-  item: YamlNode,
+  item: YamlNode | null,
   text: string,
   metrics: ReadonlySet<string>,
 ): EntryProblem | Omit<Override, 'line' | 'file'> {
-  const entryLine = lineAt(text, item.range?.[0] ?? 0);
+  const entryLine = lineAt(text, item?.range?.[0] ?? 0);
+  if (!isMap(item))
+    return {
+      problem: true,
+      line: entryLine,
+      reason: 'an override is a mapping of doc, quote, action (and set, reason)',
+    };
   const lineOf = (path: (string | number)[]) => {
     const node = isCollection(item) ? (item.getIn(path, true) as YamlNode | undefined) : undefined;
     return node?.range ? lineAt(text, node.range[0]) : entryLine;
@@ -125,11 +140,10 @@ function entryProblem(
     if (issue.code === 'unrecognized_keys') {
       const key = issue.keys[0]!;
       const names = FIELD_NAMES[path.join('.')] ?? [];
-      const meant = names.length ? closest(key, names) : null;
       return {
         problem: true,
         line: lineOf([...path, key]),
-        reason: `override has an unknown field ${[...path, key].join('.')}${meant ? ` (did you mean ${meant}?)` : ''}; fields are ${names.join(', ')}`,
+        reason: `override has an unknown field ${[...path, key].join('.')}${didYouMean(key, names)}; fields are ${names.join(', ')}`,
       };
     }
     return {
@@ -166,7 +180,7 @@ function entryProblem(
     return {
       problem: true,
       line: lineOf(['set', 'metric']),
-      reason: `unknown metric ${o.set.metric} (did you mean ${closest(o.set.metric, [...metrics])}?); metrics are the keys of content/metrics.yaml`,
+      reason: `unknown metric ${o.set.metric}${didYouMean(o.set.metric, [...metrics])}; metrics are the keys of content/metrics.yaml`,
     };
   return o;
 }
@@ -198,14 +212,14 @@ export function parseOverrides(
     );
   const overrides: Override[] = [];
   const errors: OverrideError[] = [];
-  for (const item of root.items as YamlNode[]) {
+  for (const item of root.items as (YamlNode | null)[]) {
     const result = entryProblem(item, text, metrics);
     if ('problem' in result) {
-      const raw = item.toJSON() as { doc?: unknown } | null;
+      const raw = (isMap(item) ? item.toJSON() : null) as { doc?: unknown } | null;
       const planDoc = typeof raw?.doc === 'string' ? raw.doc : null;
       errors.push(new OverrideError(file, result.line, result.reason, planDoc));
     } else {
-      overrides.push({ ...result, line: lineAt(text, item.range?.[0] ?? 0), file });
+      overrides.push({ ...result, line: lineAt(text, item?.range?.[0] ?? 0), file });
     }
   }
   return { overrides, errors };
@@ -291,7 +305,7 @@ export function applyOverrides(
         continue;
       }
       const ids = [...new Set([...(options.knownPlans ?? []), ...byDoc.keys()])];
-      const meant = ids.length ? ` (did you mean ${closest(o.doc, ids)}?)` : '';
+      const meant = didYouMean(o.doc, ids);
       fail(
         o,
         `override names plan ${o.doc}, which ${options.knownPlans ? 'does not exist' : 'is not in this run'}${meant}`,

@@ -9,6 +9,8 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { formatError, PlanInputError } from '../../src/pipeline/errors.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const dir = mkdtempSync(path.join(tmpdir(), 'plans-cli-'));
@@ -110,4 +112,29 @@ describe('outputs that cannot be written', () => {
     expect(r.status).not.toBe(0);
     expectOneLine(r.stderr, site);
   }, 120_000);
+});
+
+describe('formatError: one line for whatever a CLI stops on', () => {
+  it('bad input as file:line: reason', () => {
+    expect(formatError(new PlanInputError('a.txt', 3, 'why'))).toBe('a.txt:3: why');
+  });
+
+  it('a file-system failure names the path and the reason in words', () => {
+    const e = Object.assign(new Error("ENOSPC: no space left on device, write '/d/x.json'"), {
+      code: 'ENOSPC',
+      syscall: 'write',
+      path: '/d/x.json',
+    });
+    expect(formatError(e)).toBe('cannot write /d/x.json: the disk is full (ENOSPC)');
+  });
+
+  it('a Zod error names the first field instead of printing JSON', () => {
+    const r = z.object({ year: z.number() }).safeParse({ year: 'x' });
+    expect(formatError(r.error)).toMatch(/^invalid data at year: /);
+    expect(formatError(r.error)).not.toContain('\n');
+  });
+
+  it('anything else: the first line of its message', () => {
+    expect(formatError(new Error('first\nsecond'))).toBe('first');
+  });
 });

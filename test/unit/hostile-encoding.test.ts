@@ -5,7 +5,7 @@
  * silently vanish; UTF-16 without a byte order mark is recognised by its NUL
  * bytes rather than rejected as binary data.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
@@ -114,6 +114,15 @@ describe('UTF-16 without a byte order mark', () => {
       expect(r.document.text).toBe(PLAN.slice(FRONT.length));
       expect(r.extraction.targets.map((t) => [t.metric, t.value])).toEqual(expected);
     }
+  });
+
+  it('a whole bundled plan, whose 一 and 最 put NULs on the other side too, is detected', () => {
+    const text = readFileSync(
+      path.join(import.meta.dirname, '../fixtures/corpus/longhui-2023.txt'),
+      'utf8',
+    );
+    expect(decodeText(iconv.encode(text, 'utf16le'), 'a')).toEqual({ text, encoding: 'utf-16le' });
+    expect(decodeText(iconv.encode(text, 'utf16be'), 'a')).toEqual({ text, encoding: 'utf-16be' });
   });
 
   it('truncated UTF-16 (an odd byte count) is named as UTF-16, not binary data', () => {

@@ -133,6 +133,8 @@ describe('override errors name the line', () => {
     const notList = parseOverrides('doc: pj-2024\n', FILE);
     expect(notList.errors.map((e) => e.line)).toEqual([1]);
     expect(notList.overrides).toEqual([]);
+    const notMaps = parseOverrides('- just text\n-\n- doc: pj-2024\n', FILE);
+    expect(notMaps.errors.map((e) => e.line)).toEqual([1, 2, 3]);
   });
 });
 
