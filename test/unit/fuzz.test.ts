@@ -173,15 +173,16 @@ const textStep: fc.Arbitrary<TextStep> = fc.oneof(
   fc.constant({ op: 'dropFrontMatter' as const }),
 );
 
-const encoding = fc.constantFrom<Encoding>(
+/** Encodings that keep the whole text (no mixing): changing to one of them changes no figure. */
+const WHOLE_FILE_ENCODINGS: Encoding[] = [
   'utf-8',
   'utf-8-bom',
   'gb18030',
   'utf-16le',
   'utf-16le-bom',
   'utf-16be',
-  'mixed',
-);
+];
+const encoding = fc.constantFrom<Encoding>(...WHOLE_FILE_ENCODINGS, 'mixed');
 const byteStep: fc.Arbitrary<ByteStep> = fc.oneof(
   fc.record({ op: fc.constant('cut' as const), at: fc.nat() }),
   fc.record({ op: fc.constant('flip' as const), at: fc.nat(), value: fc.nat(255) }),
@@ -355,14 +356,7 @@ describe('fuzzing the reader and the extractor', () => {
           fc.nat(PLANS.length - 1),
           fc.array(fraction, { minLength: 1, maxLength: 40 }),
           fc.array(fc.nat(INVISIBLE.length - 1), { minLength: 1, maxLength: 40 }),
-          fc.constantFrom<Encoding>(
-            'utf-8',
-            'utf-8-bom',
-            'gb18030',
-            'utf-16le',
-            'utf-16le-bom',
-            'utf-16be',
-          ),
+          fc.constantFrom(...WHOLE_FILE_ENCODINGS),
           async (planIndex, at, chars, how) => {
             const plan = PLANS[planIndex]!;
             const base = clean[planIndex]!;

@@ -11,7 +11,8 @@ import path from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { decodeText } from '../../src/pipeline/decode.ts';
-import { PlanInputError, processCorpus, processPlanText } from '../../src/pipeline/index.ts';
+import { processCorpus, processPlanText } from '../../src/pipeline/index.ts';
+import { inputErrorOf } from '../support/input-error.ts';
 import { FRONT } from './plan-helper.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'plans-encoding-'));
@@ -28,15 +29,7 @@ const PLAN = HEAD + LINE9 + LINE10 + LINE11;
 const utf8 = (s: string) => Buffer.from(s, 'utf8');
 const gb = (s: string) => iconv.encode(s, 'gb18030');
 
-function decodeError(bytes: Uint8Array): PlanInputError {
-  try {
-    decodeText(bytes, 'plan.txt');
-  } catch (e) {
-    if (e instanceof PlanInputError) return e;
-    throw e;
-  }
-  throw new Error('decoded without an error');
-}
+const decodeError = (bytes: Uint8Array) => inputErrorOf(() => decodeText(bytes, 'plan.txt'));
 
 describe('files that mix UTF-8 and GB18030', () => {
   it('GB18030 with one UTF-8 line: an error naming that line, not mojibake', () => {

@@ -10,7 +10,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { PlanInputError, processCorpus, processPlanText } from '../../src/pipeline/index.ts';
+import { processCorpus, processPlanText } from '../../src/pipeline/index.ts';
+import { inputErrorOf } from '../support/input-error.ts';
 import { planIdProblem } from '../../src/pipeline/planId.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -28,15 +29,8 @@ function write(sub: string, name: string, data: string): string {
   return file;
 }
 
-function metaError(text: string, file = 'plans/x-2024.txt'): PlanInputError {
-  try {
-    processPlanText(text, 'x-2024', { file });
-  } catch (e) {
-    if (e instanceof PlanInputError) return e;
-    throw e;
-  }
-  throw new Error('no error');
-}
+const metaError = (text: string, file = 'plans/x-2024.txt') =>
+  inputErrorOf(() => processPlanText(text, 'x-2024', { file }));
 
 describe('plan ids (file name stems)', () => {
   it('lower-case letters, digits, hyphens and underscores are ids', () => {

@@ -159,18 +159,21 @@ describe('the CLIs with a bad overrides file', () => {
       expect(l).toMatch(new RegExp(`${file.replace(/[.]/g, '\\.')}:\\d+: \\S`));
   };
 
+  /** npm run extract of both plans with the overrides file `name` holding `yaml`. */
+  const extractWith = (name: string, yaml: string) => {
+    const overrides = path.join(dir, `${name}.yaml`);
+    writeFileSync(overrides, yaml);
+    const out = path.join(dir, `out-${name}`);
+    const plansGiven = ['pj-2024.txt', 'other-2024.txt'].map((f) => path.join(plans, f));
+    const r = cli('scripts/extract.ts', ['--out', out, '--overrides', overrides, ...plansGiven]);
+    return { r, overrides, out };
+  };
+
   it('extract writes the plans the bad override does not address, and exits 1', () => {
-    const overrides = path.join(dir, 'bad.yaml');
-    writeFileSync(overrides, `- doc: pj-2024\n  quote: 家\n  action: suppress\n`);
-    const out = path.join(dir, 'out1');
-    const r = cli('scripts/extract.ts', [
-      '--out',
-      out,
-      '--overrides',
-      overrides,
-      path.join(plans, 'pj-2024.txt'),
-      path.join(plans, 'other-2024.txt'),
-    ]);
+    const { r, overrides, out } = extractWith(
+      'bad',
+      `- doc: pj-2024\n  quote: 家\n  action: suppress\n`,
+    );
     expect(r.status).toBe(1);
     expectOneLineErrors(r.stderr, overrides);
     expect(r.stderr).toMatch(/pj-2024.*not written/);
@@ -178,17 +181,7 @@ describe('the CLIs with a bad overrides file', () => {
   });
 
   it('extract with an overrides file that is not YAML writes every plan, and exits 1', () => {
-    const overrides = path.join(dir, 'broken.yaml');
-    writeFileSync(overrides, `- doc: pj-2024\n  quote: [x\n`);
-    const out = path.join(dir, 'out2');
-    const r = cli('scripts/extract.ts', [
-      '--out',
-      out,
-      '--overrides',
-      overrides,
-      path.join(plans, 'pj-2024.txt'),
-      path.join(plans, 'other-2024.txt'),
-    ]);
+    const { r, overrides, out } = extractWith('broken', `- doc: pj-2024\n  quote: [x\n`);
     expect(r.status).toBe(1);
     expectOneLineErrors(r.stderr, overrides);
     expect(r.stderr).toMatch(/no override applied/);

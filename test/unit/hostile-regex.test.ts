@@ -5,7 +5,7 @@
  * a regular expression at all.
  */
 import { describe, expect, it } from 'vitest';
-import { PlanInputError } from '../../src/pipeline/errors.ts';
+import { inputErrorOf } from '../support/input-error.ts';
 import { getTaxonomy } from '../../src/pipeline/index.ts';
 import { safePatternProblem } from '../../src/pipeline/safeRegex.ts';
 import { parseTaxonomy } from '../../src/pipeline/taxonomy.ts';
@@ -28,15 +28,8 @@ other:
   kinds: [level, increase, growth, share, density]
 `;
 
-function loadError(patterns: string): PlanInputError {
-  try {
-    parseTaxonomy(withPatterns(patterns), 'content/metrics.yaml');
-  } catch (e) {
-    if (e instanceof PlanInputError) return e;
-    throw e;
-  }
-  throw new Error('the taxonomy loaded');
-}
+const loadError = (patterns: string) =>
+  inputErrorOf(() => parseTaxonomy(withPatterns(patterns), 'content/metrics.yaml'));
 
 describe('patterns that backtrack catastrophically are refused at load', () => {
   it('(a+)+$ names its line, the complexity and an input that shows it', () => {
