@@ -12,12 +12,10 @@ import { readdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { getTaxonomy, processCorpus } from '../src/pipeline/index.ts';
-import {
-  applyOverrides,
-  loadOverrides,
-  DEFAULT_OVERRIDES_FILE,
-} from '../src/pipeline/overrides.ts';
+import { DEFAULT_OVERRIDES_FILE, runOverrides } from '../src/pipeline/overrides.ts';
 import { SUPPORTED_EXTENSIONS } from '../src/pipeline/formats/index.ts';
+import { stemOf } from '../src/pipeline/planFiles.ts';
+import { runCli } from './lib/cli.ts';
 import { dataDir, recoverDataset, writeDataset } from '../src/pipeline/dataset.ts';
 import { datasetOf } from '../src/pipeline/publish.ts';
 
@@ -45,9 +43,14 @@ async function main(): Promise<void> {
     .sort()
     .map((f) => join(plansDir, f));
   const { results, errors } = await processCorpus(files, taxonomy);
-  const overrides =
-    existsSync(DEFAULT_OVERRIDES_FILE) && !process.env.PLANS_DIR ? loadOverrides() : [];
-  const applied = applyOverrides(results, overrides);
+  // Overrides address content/plans: another PLANS_DIR gets them only with OVERRIDES_FILE.
+  const overridesFile =
+    process.env.OVERRIDES_FILE ?? (process.env.PLANS_DIR ? null : DEFAULT_OVERRIDES_FILE);
+  const { applied, errors: overrideErrors } =
+    overridesFile && (overridesFile !== DEFAULT_OVERRIDES_FILE || existsSync(overridesFile))
+      ? runOverrides(results, overridesFile, { knownPlans: new Set(files.map(stemOf)) })
+      : { applied: [], errors: [] };
+  errors.push(...overrideErrors);
   for (const a of applied)
     console.log(`override ${a.action} ${a.doc}: ${a.detail}${a.reason ? ` (${a.reason})` : ''}`);
   // A plan that failed stops the build: the site must not publish with a plan missing.
@@ -66,12 +69,6 @@ async function main(): Promise<void> {
   );
 }
 
-try {
-  await main();
-} catch (e) {
-  // Bad input is one line (file, line, reason); a stack only when DEBUG asks for one.
-  const error = e instanceof Error ? e : new Error(String(e));
-  console.error(`data: ${process.env.DEBUG ? (error.stack ?? error.message) : error.message}`);
-  console.error(`data: ${outDir} left as it was`);
-  process.exit(1);
-}
+// Bad input is one line (file, line, reason); a stack only when DEBUG asks for one.
+await runCli('data', main);
+if (process.exitCode) console.error('data: the previous dataset is left as it was');

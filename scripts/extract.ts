@@ -1,37 +1,83 @@
 /**
  * npm run extract -- --out DIR FILE...   writes DIR/<stem>.json per plan (FORMAT.md shape)
  * npm run extract -- --report FILE...    lists numbers that became no target, per plan
+ * Options: --overrides FILE (default content/overrides.yaml), --no-overrides.
  * A file that cannot be read gets a one-line error (file:line: reason); the others are
- * still written; the exit status is then 1. JSON is written to a temporary file and
- * renamed, so no half-written file is ever left.
+ * still written; the exit status is then 1. `<stem>.yaml` sidecars given along with their
+ * plans (content/plans/*) are read with them. An override that fails withholds only the
+ * plan it addresses; overrides of plans outside this run are listed as not checked.
+ * JSON is written to a temporary file and renamed, so no half-written file is ever left.
  */
-import { mkdir } from 'node:fs/promises';
-import { writeJsonAtomic } from './lib/write-json.ts';
-import { join } from 'node:path';
-import { processCorpus } from '../src/pipeline/index.ts';
-import {
-  applyOverrides,
-  loadOverrides,
-  DEFAULT_OVERRIDES_FILE,
-} from '../src/pipeline/overrides.ts';
 import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { writeJsonAtomic } from './lib/write-json.ts';
+import { runCli } from './lib/cli.ts';
+import { formatError, PlanInputError } from '../src/pipeline/errors.ts';
+import { processCorpus, type PlanResult } from '../src/pipeline/index.ts';
+import { formatCharacterNote } from '../src/pipeline/invisible.ts';
+import { DEFAULT_OVERRIDES_FILE, runOverrides } from '../src/pipeline/overrides.ts';
+import { DEFAULT_PLANS_DIR, listPlanFiles, planArguments } from '../src/pipeline/planFiles.ts';
+import { stemOf } from '../src/pipeline/planFiles.ts';
 
 function parseArgs(argv: string[]) {
   const files: string[] = [];
   let out: string | null = null;
   let report = false;
-  let overrides = true;
+  let overrides: string | null = DEFAULT_OVERRIDES_FILE;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--out') out = argv[++i] ?? null;
     else if (a === '--report') report = true;
-    else if (a === '--no-overrides') overrides = false;
+    else if (a === '--no-overrides') overrides = null;
+    else if (a === '--overrides') overrides = argv[++i] ?? null;
     else if (a === '--help' || a === '-h') {
-      console.log('usage: npm run extract -- [--out DIR] [--report] [--no-overrides] FILE...');
+      console.log(
+        'usage: npm run extract -- [--out DIR] [--report] [--overrides FILE | --no-overrides] FILE...',
+      );
       process.exit(0);
     } else files.push(a);
   }
   return { files, out, report, overrides };
+}
+
+/**
+ * Applies the overrides file to this run. Plan ids are checked against the plans given
+ * and those in content/plans, so a subset run does not fail on the others' overrides
+ * (it lists them as not checked). Returns the plans that must not be written because
+ * an override of theirs failed.
+ */
+function applyOverridesFile(
+  results: PlanResult[],
+  file: string,
+  plans: string[],
+  errors: PlanInputError[],
+): Set<string> {
+  const inFolder = existsSync(DEFAULT_PLANS_DIR) ? listPlanFiles(DEFAULT_PLANS_DIR) : [];
+  const knownPlans = new Set([...inFolder, ...plans].map(stemOf));
+  const run = runOverrides(results, file, { knownPlans });
+  for (const a of run.applied) console.error(`override ${a.action} ${a.doc}: ${a.detail}`);
+  if (run.unchecked.length)
+    console.error(
+      `overrides not checked, their plans are not in this run: ${run.unchecked.map((o) => `${o.file}:${o.line} (${o.doc})`).join(', ')}`,
+    );
+  errors.push(...run.errors);
+  if (run.errors.some((e) => e.doc === null))
+    console.error(
+      'extract: no override applied (see the error below); the plans are written as extracted',
+    );
+  return new Set(run.errors.flatMap((e) => (e.doc === null ? [] : [e.doc])));
+}
+
+/** The review report's section on invisible characters the reader removed (one line per plan). */
+function printFormatCharacterNotes(results: PlanResult[]): void {
+  const notes = results.flatMap((r) => {
+    const note = r.formatCharacters && formatCharacterNote(r.extraction.doc, r.formatCharacters);
+    return note ? [note] : [];
+  });
+  if (notes.length === 0) return;
+  console.log('# invisible format characters removed');
+  for (const note of notes) console.log(`  ${note}`);
 }
 
 async function main() {
@@ -40,16 +86,29 @@ async function main() {
     console.error('extract: give --out DIR and/or --report, and at least one plan file');
     process.exit(2);
   }
-  const { results, errors } = await processCorpus(files);
-  if (overrides && existsSync(DEFAULT_OVERRIDES_FILE)) {
-    const applied = applyOverrides(results, loadOverrides(DEFAULT_OVERRIDES_FILE));
-    for (const a of applied) console.error(`override ${a.action} ${a.doc}: ${a.detail}`);
-  }
+  const args = planArguments(files);
+  const run = await processCorpus(args.plans);
+  const errors = [...args.errors, ...run.errors];
+  const results = run.results;
+  const withheld =
+    overrides && (overrides !== DEFAULT_OVERRIDES_FILE || existsSync(overrides))
+      ? applyOverridesFile(results, overrides, args.plans, errors)
+      : new Set<string>();
   if (out) {
     await mkdir(out, { recursive: true });
     for (const r of results) {
       const { doc, meta, targets } = r.extraction;
-      await writeJsonAtomic(join(out, `${doc}.json`), { doc, meta, targets });
+      if (withheld.has(doc)) {
+        console.error(`${doc}: not written, because an override of it failed`);
+        continue;
+      }
+      const path = join(out, `${doc}.json`);
+      try {
+        await writeJsonAtomic(path, { doc, meta, targets });
+      } catch (error) {
+        console.error(`extract: ${formatError(error)}`);
+        process.exitCode = 1;
+      }
     }
   }
   if (report) {
@@ -62,9 +121,10 @@ async function main() {
           `  ${r.extraction.doc}:${item.line} #${item.anchor}  ${item.number}  «${item.context}»`,
         );
     }
+    printFormatCharacterNotes(results);
   }
   for (const e of errors) console.error(e.message);
-  if (errors.length) process.exit(1);
+  if (errors.length) process.exitCode = 1;
 }
 
-await main();
+await runCli('extract', main);

@@ -238,8 +238,13 @@ const json = (value: unknown): string => JSON.stringify(value, null, 2) + '\n';
  */
 export async function writeDataset(dir: string, contents: DatasetContents): Promise<void> {
   dir = resolve(dir);
-  recoverDataset(dir);
-  await mkdir(dirname(dir), { recursive: true });
+  try {
+    recoverDataset(dir);
+    await mkdir(dirname(dir), { recursive: true });
+  } catch (e) {
+    // Name the dataset folder the user gave, not the parent the file system tripped on.
+    throw Object.assign(e as NodeJS.ErrnoException, { path: dir, syscall: 'mkdir' });
+  }
   const staging = await mkdtemp(join(dirname(dir), stagingPrefix(dir)));
   try {
     const put = (name: string, text: string): Promise<void> =>

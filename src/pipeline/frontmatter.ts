@@ -1,9 +1,11 @@
 /**
  * Optional YAML front matter at the top of a plan file (`---` … `---`).
- * Metadata given there wins over anything inferred from the text.
+ * Metadata given there wins over anything inferred from the text; its fields
+ * are checked here, where their lines are known (metaFields.ts).
  */
 import { parseDocument } from 'yaml';
 import { PlanInputError } from './errors.ts';
+import { checkMetaFields, keyLines } from './metaFields.ts';
 
 export interface FrontMatter {
   data: Record<string, unknown>;
@@ -36,8 +38,14 @@ export function splitFrontMatter(text: string, file: string): FrontMatter {
     throw new PlanInputError(file, 2, 'front matter must be a mapping of field: value');
   }
   const consumed = open[0] + yamlText + close[0];
+  // The opening --- is file line 1, so the YAML starts on line 2.
+  const fields = checkMetaFields(
+    (data ?? {}) as Record<string, unknown>,
+    file,
+    keyLines(doc, yamlText, 2),
+  );
   return {
-    data: (data ?? {}) as Record<string, unknown>,
+    data: fields,
     body: rest.slice(close.index + close[0].length),
     lineOffset: consumed.split('\n').length - 1,
   };

@@ -15,6 +15,7 @@ import { loadTaxonomy, type Taxonomy } from './taxonomy.ts';
 import { PlanInputError } from './errors.ts';
 import type { PlanDocument } from './dataset.ts';
 import { partitionPoint } from './bisect.ts';
+import type { FormatCharacterRemoval } from './invisible.ts';
 import { readPlanSource, type PlanSource } from './formats/index.ts';
 import {
   planExtractionSchema,
@@ -48,6 +49,8 @@ export interface PlanResult {
   original?: Original | undefined;
   /** Block structure, for tests and the review report. */
   blocks: Block[];
+  /** Invisible format characters the reader removed from the text, when it read a file. */
+  formatCharacters?: FormatCharacterRemoval | undefined;
 }
 
 export interface ProcessOptions {
@@ -55,6 +58,7 @@ export interface ProcessOptions {
   taxonomy?: Taxonomy | undefined;
   sidecarMeta?: Record<string, unknown> | undefined;
   original?: Original | undefined;
+  formatCharacters?: FormatCharacterRemoval | undefined;
 }
 
 function anchorsOf(blocks: Block[]): { anchors: string[]; rowAnchors: Map<number, string[]> } {
@@ -186,6 +190,7 @@ export function processPlanText(
     review,
     original: options.original,
     blocks,
+    formatCharacters: options.formatCharacters,
   };
 }
 
@@ -197,6 +202,7 @@ export async function processPlanFile(file: string, taxonomy?: Taxonomy): Promis
     taxonomy,
     sidecarMeta: source.sidecarMeta,
     original: source.original,
+    formatCharacters: source.formatCharacters,
   });
 }
 
@@ -211,7 +217,9 @@ export interface CorpusRun {
 }
 
 /** Processes many plans; a bad one is reported and the others go on. Slugs are made unique. */
-export async function processCorpus(files: string[], taxonomy?: Taxonomy): Promise<CorpusRun> {
+export async function processCorpus(files: string[], given?: Taxonomy): Promise<CorpusRun> {
+  // Loaded once, before any plan: a broken metrics.yaml is one error for the run, not one per plan.
+  const taxonomy = given ?? getTaxonomy();
   const results: PlanResult[] = [];
   const errors: PlanInputError[] = [];
   const seen = new Map<string, string>();
@@ -232,6 +240,7 @@ export async function processCorpus(files: string[], taxonomy?: Taxonomy): Promi
           taxonomy,
           sidecarMeta: source.sidecarMeta,
           original: source.original,
+          formatCharacters: source.formatCharacters,
         }),
       );
     } catch (e) {

@@ -1,22 +1,39 @@
 /**
  * Curator overrides (content/overrides.yaml): correct, add or suppress a target,
  * addressed by plan and quote. Applied after extraction; every application is
- * returned so the build can list it. An override that matches nothing is an
- * error naming the override file's line, so stale corrections do not linger.
+ * returned so the build can list it. An override that cannot be applied as
+ * written — an unknown plan or field or metric, a quote that matches no target
+ * or several, a second override of the same target — is an error naming the
+ * override file's line, so a correction is never dropped or misapplied in
+ * silence and stale ones do not linger. Errors are returned, not thrown: the
+ * caller decides what a failed override stops (the data build fails; extract
+ * withholds only the plan the override addresses).
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parseDocument, isSeq, type Node as YamlNode } from 'yaml';
+import { closest, distance } from 'fastest-levenshtein';
+import { parseDocument, isCollection, isMap, isSeq, type Node as YamlNode } from 'yaml';
 import { z } from 'zod';
 import { PlanInputError } from './errors.ts';
 import { kindSchema, qualifierSchema, allocationSchema, type Target } from './schema.ts';
-import type { PlanResult } from './index.ts';
+import { getTaxonomy, type PlanResult } from './index.ts';
 
 export const DEFAULT_OVERRIDES_FILE = fileURLToPath(
   new URL('../../content/overrides.yaml', import.meta.url),
 );
 
-const fieldsSchema = z.object({
+/** An override that cannot be applied; `doc` is the plan it addresses, null for a file-level problem. */
+export class OverrideError extends PlanInputError {
+  readonly doc: string | null;
+
+  constructor(file: string, line: number, reason: string, doc: string | null) {
+    super(file, line, reason);
+    this.name = 'OverrideError';
+    this.doc = doc;
+  }
+}
+
+const fieldsSchema = z.strictObject({
   metric: z.string().optional(),
   label: z.string().optional(),
   kind: kindSchema.optional(),
@@ -30,15 +47,30 @@ const fieldsSchema = z.object({
   allocations: z.array(allocationSchema).optional(),
 });
 
-const overrideSchema = z.object({
-  doc: z.string(),
+const overrideSchema = z.strictObject({
+  doc: z.string().min(1),
   quote: z.string().min(1),
   action: z.enum(['correct', 'add', 'suppress']),
-  set: fieldsSchema.default({}),
+  set: fieldsSchema.optional(),
   reason: z.string().optional(),
 });
 
-export interface Override extends z.infer<typeof overrideSchema> {
+const FIELD_NAMES: Record<string, string[]> = {
+  '': Object.keys(overrideSchema.shape),
+  set: Object.keys(fieldsSchema.shape),
+};
+
+/** Fields an added target needs. */
+const ADD_REQUIRES = ['metric', 'label', 'kind', 'value', 'unit'] as const;
+
+type Fields = z.infer<typeof fieldsSchema>;
+
+export interface Override {
+  doc: string;
+  quote: string;
+  action: 'correct' | 'add' | 'suppress';
+  set: Fields;
+  reason?: string | undefined;
   line: number;
   file: string;
 }
@@ -51,112 +83,299 @@ export interface AppliedOverride {
   reason?: string | undefined;
 }
 
-export function parseOverrides(text: string, file: string): Override[] {
-  const doc = parseDocument(text, { keepSourceTokens: false });
+export interface ParsedOverrides {
+  overrides: Override[];
+  errors: OverrideError[];
+}
+
+export interface OverrideRun {
+  applied: AppliedOverride[];
+  /** Overrides of plans that exist but are not part of this run (extract on a subset). */
+  unchecked: Override[];
+  errors: OverrideError[];
+}
+
+/** ` (did you mean X?)` when one of `options` is a plausible misspelling of `word`, else ''. */
+function didYouMean(word: string, options: readonly string[]): string {
+  if (options.length === 0) return '';
+  const near = closest(word, options);
+  return distance(word, near) <= Math.max(2, Math.floor(near.length / 3))
+    ? ` (did you mean ${near}?)`
+    : '';
+}
+
+function lineAt(text: string, offset: number): number {
+  return text.slice(0, offset).split('\n').length;
+}
+
+interface EntryProblem {
+  problem: true;
+  line: number;
+  reason: string;
+}
+
+/** The override one entry describes, or why it is not a valid one (at the line of the offending field). */
+function entryProblem(
+  item: YamlNode | null,
+  text: string,
+  metrics: ReadonlySet<string>,
+): EntryProblem | Omit<Override, 'line' | 'file'> {
+  const entryLine = lineAt(text, item?.range?.[0] ?? 0);
+  if (!isMap(item))
+    return {
+      problem: true,
+      line: entryLine,
+      reason: 'an override is a mapping of doc, quote, action (and set, reason)',
+    };
+  const lineOf = (path: (string | number)[]) => {
+    const node = isCollection(item) ? (item.getIn(path, true) as YamlNode | undefined) : undefined;
+    return node?.range ? lineAt(text, node.range[0]) : entryLine;
+  };
+  const parsed = overrideSchema.safeParse(item.toJSON());
+  if (!parsed.success) {
+    // A misspelt field explains the missing one it was meant to be: report it first.
+    const issues = parsed.error.issues;
+    const issue = issues.find((i) => i.code === 'unrecognized_keys') ?? issues[0]!;
+    const path = issue.path.filter((p) => typeof p !== 'symbol');
+    if (issue.code === 'unrecognized_keys') {
+      const key = issue.keys[0]!;
+      const names = FIELD_NAMES[path.join('.')] ?? [];
+      return {
+        problem: true,
+        line: lineOf([...path, key]),
+        reason: `override has an unknown field ${[...path, key].join('.')}${didYouMean(key, names)}; fields are ${names.join(', ')}`,
+      };
+    }
+    return {
+      problem: true,
+      line: lineOf(path),
+      reason: `override field ${path.join('.') || 'entry'}: ${issue.message}`,
+    };
+  }
+  const o = { ...parsed.data, set: parsed.data.set ?? {} };
+  const given = Object.keys(o.set);
+  if (o.action === 'suppress' && given.length)
+    return {
+      problem: true,
+      line: lineOf(['set']),
+      reason:
+        'a suppress override drops the target: it takes no set (remove set, or use action: correct)',
+    };
+  if (o.action === 'correct' && !given.length)
+    return {
+      problem: true,
+      line: entryLine,
+      reason: 'a correct override needs the fields to change under set',
+    };
+  if (o.action === 'add') {
+    const missing = ADD_REQUIRES.filter((f) => o.set[f] === undefined);
+    if (missing.length)
+      return {
+        problem: true,
+        line: entryLine,
+        reason: `an add override needs ${ADD_REQUIRES.join(', ')} under set (missing: ${missing.join(', ')})`,
+      };
+  }
+  if (o.set.metric !== undefined && !metrics.has(o.set.metric))
+    return {
+      problem: true,
+      line: lineOf(['set', 'metric']),
+      reason: `unknown metric ${o.set.metric}${didYouMean(o.set.metric, [...metrics])}; metrics are the keys of content/metrics.yaml`,
+    };
+  return o;
+}
+
+/** Parses an overrides file: each entry is checked on its own, so every bad one is reported with its line. */
+export function parseOverrides(
+  text: string,
+  file: string,
+  metrics: ReadonlySet<string> = new Set(getTaxonomy().byKey.keys()),
+): ParsedOverrides {
+  const doc = parseDocument(text, { keepSourceTokens: false, prettyErrors: true });
+  const fileError = (line: number, reason: string): ParsedOverrides => ({
+    overrides: [],
+    errors: [new OverrideError(file, line, reason, null)],
+  });
   if (doc.errors.length) {
-    const line = doc.errors[0]!.linePos?.[0]?.line ?? 1;
-    throw new PlanInputError(
-      file,
-      line,
-      `overrides are not valid YAML: ${doc.errors[0]!.message.split('\n')[0]}`,
+    const error = doc.errors[0]!;
+    return fileError(
+      error.linePos?.[0]?.line ?? 1,
+      `overrides are not valid YAML: ${error.message.split('\n')[0]}`,
     );
   }
   const root = doc.contents;
-  if (root === null) return [];
-  if (!isSeq(root)) throw new PlanInputError(file, 1, 'overrides must be a list');
-  const lineOf = (node: YamlNode | null | undefined) => {
-    const offset = node?.range?.[0] ?? 0;
-    return text.slice(0, offset).split('\n').length;
-  };
-  return root.items.map((item) => {
-    const line = lineOf(item);
-    const parsed = overrideSchema.safeParse((item as YamlNode).toJSON());
-    if (!parsed.success) {
-      throw new PlanInputError(
-        file,
-        line,
-        `override: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'entry'} ${i.message}`).join('; ')}`,
-      );
-    }
-    return { ...parsed.data, line, file };
-  });
-}
-
-export function loadOverrides(file = DEFAULT_OVERRIDES_FILE): Override[] {
-  return parseOverrides(readFileSync(file, 'utf8'), file);
-}
-
-const addedSchema = fieldsSchema.required({
-  metric: true,
-  label: true,
-  kind: true,
-  value: true,
-  unit: true,
-});
-
-/** Applies overrides in place and returns what was done. */
-export function applyOverrides(results: PlanResult[], overrides: Override[]): AppliedOverride[] {
-  const applied: AppliedOverride[] = [];
-  for (const o of overrides) {
-    const r = results.find((x) => x.extraction.doc === o.doc);
-    if (!r) continue; // the plan is not part of this run
-    const targets = r.extraction.targets;
-    const hit = targets.find((t) =>
-      t.quotes.some((q) => q.includes(o.quote) || o.quote.includes(q)),
+  if (root === null) return { overrides: [], errors: [] };
+  if (!isSeq(root))
+    return fileError(
+      lineAt(text, root.range?.[0] ?? 0),
+      'overrides must be a list of entries (- doc: …)',
     );
+  const overrides: Override[] = [];
+  const errors: OverrideError[] = [];
+  for (const item of root.items as (YamlNode | null)[]) {
+    const result = entryProblem(item, text, metrics);
+    if ('problem' in result) {
+      const raw = (isMap(item) ? item.toJSON() : null) as { doc?: unknown } | null;
+      const planDoc = typeof raw?.doc === 'string' ? raw.doc : null;
+      errors.push(new OverrideError(file, result.line, result.reason, planDoc));
+    } else {
+      overrides.push({ ...result, line: lineAt(text, item?.range?.[0] ?? 0), file });
+    }
+  }
+  return { overrides, errors };
+}
+
+/** Reads and parses an overrides file; an unreadable file is one error, never a throw. */
+export function loadOverrides(
+  file = DEFAULT_OVERRIDES_FILE,
+  metrics?: ReadonlySet<string>,
+): ParsedOverrides {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    return {
+      overrides: [],
+      errors: [
+        new OverrideError(
+          file,
+          1,
+          `cannot read the overrides file: ${(error as Error).message}`,
+          null,
+        ),
+      ],
+    };
+  }
+  return parseOverrides(text, file, metrics);
+}
+
+const short = (quote: string) => (quote.length > 40 ? `${quote.slice(0, 40)}…` : quote);
+
+/** The one target an override's quote addresses: an exact quote first, else a quote containing it or contained in it. */
+function matchTarget(o: Override, targets: Target[]): Target | string {
+  const exact = targets.filter((t) => t.quotes.includes(o.quote));
+  const hits = exact.length
+    ? exact
+    : targets.filter((t) => t.quotes.some((q) => q.includes(o.quote) || o.quote.includes(q)));
+  if (hits.length === 1) return hits[0]!;
+  if (hits.length === 0) return `override matches no target of ${o.doc} by quote «${o.quote}»`;
+  const listed = hits.map((t) => `${t.id} «${short(t.quotes[0]!)}»`).join(', ');
+  return `override quote «${o.quote}» matches ${hits.length} targets of ${o.doc}: ${listed}; quote more of the one you mean`;
+}
+
+/** Every offset at which an added quote occurs in the plan text. */
+function occurrences(text: string, quote: string): number[] {
+  const found: number[] = [];
+  for (let at = text.indexOf(quote); at !== -1; at = text.indexOf(quote, at + 1)) found.push(at);
+  return found;
+}
+
+type Resolved =
+  | { o: Override; r: PlanResult; kind: 'target'; target: Target }
+  | { o: Override; r: PlanResult; kind: 'add'; at: number };
+
+export interface ApplyOptions {
+  /**
+   * Ids of every plan that exists (the data build: all of content/plans). An
+   * override of a plan outside this run but in this set is unchecked; one of
+   * a plan in neither is an error. Without it, only the plans of the run exist.
+   */
+  knownPlans?: ReadonlySet<string> | undefined;
+}
+
+/** Applies overrides in place; returns what was done, what could not be checked, and the errors. */
+export function applyOverrides(
+  results: PlanResult[],
+  overrides: Override[],
+  options: ApplyOptions = {},
+): OverrideRun {
+  const byDoc = new Map(results.map((r) => [r.extraction.doc, r]));
+  const run: OverrideRun = { applied: [], unchecked: [], errors: [] };
+  const fail = (o: Override, reason: string) =>
+    run.errors.push(new OverrideError(o.file, o.line, reason, o.doc));
+  const resolved: Resolved[] = [];
+  const claimedBy = new Map<Target | string, Resolved>();
+  const conflicted = new Set<Resolved>();
+
+  for (const o of overrides) {
+    const r = byDoc.get(o.doc);
+    if (!r) {
+      if (options.knownPlans?.has(o.doc)) {
+        run.unchecked.push(o);
+        continue;
+      }
+      const ids = [...new Set([...(options.knownPlans ?? []), ...byDoc.keys()])];
+      const meant = didYouMean(o.doc, ids);
+      fail(
+        o,
+        `override names plan ${o.doc}, which ${options.knownPlans ? 'does not exist' : 'is not in this run'}${meant}`,
+      );
+      continue;
+    }
+    let entry: Resolved;
     if (o.action === 'add') {
-      const at = r.document.text.indexOf(o.quote);
-      if (at === -1)
-        throw new PlanInputError(
-          o.file,
-          o.line,
-          `override adds a target whose quote is not in ${o.doc}`,
+      const at = occurrences(r.document.text, o.quote);
+      if (at.length === 0) {
+        fail(o, `override adds a target whose quote is not in ${o.doc}`);
+        continue;
+      }
+      if (at.length > 1) {
+        const where = at.map((offset) => placeAt(r, offset).anchor).join(', ');
+        fail(
+          o,
+          `override adds a quote that occurs ${at.length} times in ${o.doc} (at ${where}); quote more of the passage you mean`,
         );
-      const f = addedSchema.safeParse(o.set);
-      const place = placeAt(r, at);
-      if (!f.success)
-        throw new PlanInputError(
-          o.file,
-          o.line,
-          `override add needs metric, label, kind, value and unit`,
-        );
-      const t: Target = {
-        metric: f.data.metric,
-        label: f.data.label,
-        kind: f.data.kind,
-        value: f.data.value,
-        value_max: f.data.value_max ?? null,
-        unit: f.data.unit,
-        qualifier: f.data.qualifier ?? 'reach',
-        deadline: f.data.deadline ?? null,
-        quotes: [o.quote],
-        section: place.section,
-        scope: f.data.scope ?? null,
-        lead: f.data.lead ?? [],
-        allocations: f.data.allocations ?? [],
-        id: `t-${targets.length + 1}`,
-        spans: [{ quote: o.quote, anchor: place.anchor, start: at, end: at + o.quote.length }],
-        override: 'added',
-      };
+        continue;
+      }
+      entry = { o, r, kind: 'add', at: at[0]! };
+    } else {
+      const target = matchTarget(o, r.extraction.targets);
+      if (typeof target === 'string') {
+        fail(o, target);
+        continue;
+      }
+      entry = { o, r, kind: 'target', target };
+    }
+    const key = entry.kind === 'add' ? `${o.doc}\u0000${entry.at}` : entry.target;
+    const first = claimedBy.get(key);
+    if (first) {
+      const what =
+        entry.kind === 'add' ? `the same passage of ${o.doc}` : `${o.doc} ${entry.target.id}`;
+      fail(
+        o,
+        `a second override of ${what} (the first is at line ${first.o.line}); neither is applied: merge them into one`,
+      );
+      conflicted.add(first);
+      continue;
+    }
+    claimedBy.set(key, entry);
+    resolved.push(entry);
+  }
+
+  // Ids of added targets continue after the highest id a plan had, so a suppress never makes one repeat.
+  const nextId = new Map<PlanResult, number>();
+  for (const entry of resolved) {
+    if (conflicted.has(entry)) continue;
+    const { o, r } = entry;
+    const targets = r.extraction.targets;
+    if (entry.kind === 'add') {
+      const n =
+        nextId.get(r) ??
+        Math.max(0, ...targets.map((t) => Number(/^t-(\d+)$/.exec(t.id)?.[1] ?? 0))) + 1;
+      nextId.set(r, n + 1);
+      const t = addedTarget(o, r, entry.at, `t-${n}`);
       targets.push(t);
-      applied.push({
+      run.applied.push({
         doc: o.doc,
         action: 'add',
         quote: o.quote,
         detail: `added ${t.id} ${t.metric}/${t.kind} ${t.value}${t.unit}`,
         reason: o.reason,
       });
-      continue;
-    }
-    if (!hit)
-      throw new PlanInputError(
-        o.file,
-        o.line,
-        `override matches no target of ${o.doc} by quote «${o.quote}»`,
-      );
-    if (o.action === 'suppress') {
+    } else if (o.action === 'suppress') {
+      const hit = entry.target;
       targets.splice(targets.indexOf(hit), 1);
-      applied.push({
+      run.applied.push({
         doc: o.doc,
         action: 'suppress',
         quote: o.quote,
@@ -164,22 +383,65 @@ export function applyOverrides(results: PlanResult[], overrides: Override[]): Ap
         reason: o.reason,
       });
     } else {
+      const hit = entry.target;
       const before = `${hit.metric}/${hit.kind} ${hit.value}${hit.unit}`;
-      Object.assign(
-        hit,
-        Object.fromEntries(Object.entries(o.set).filter(([, v]) => v !== undefined)),
-        { override: 'corrected' },
+      const changes = Object.entries(o.set).filter(
+        ([k, v]) => v !== undefined && JSON.stringify(hit[k as keyof Target]) !== JSON.stringify(v),
       );
-      applied.push({
+      Object.assign(hit, Object.fromEntries(changes), { override: 'corrected' });
+      const after = `${hit.metric}/${hit.kind} ${hit.value}${hit.unit}`;
+      run.applied.push({
         doc: o.doc,
         action: 'correct',
         quote: o.quote,
-        detail: `${hit.id} ${before} → ${hit.metric}/${hit.kind} ${hit.value}${hit.unit}`,
+        detail: changes.length
+          ? `${hit.id} ${before} → ${after} (${changes.map(([k]) => k).join(', ')})`
+          : `${hit.id} ${after}: no change, the extractor already has these values`,
         reason: o.reason,
       });
     }
   }
-  return applied;
+  return run;
+}
+
+/**
+ * Loads an overrides file and applies it: the one call the CLIs make. A
+ * file-level problem (unreadable, not YAML, not a list) applies nothing.
+ */
+export function runOverrides(
+  results: PlanResult[],
+  file: string,
+  options: ApplyOptions = {},
+): OverrideRun {
+  const parsed = loadOverrides(file);
+  const run = applyOverrides(results, parsed.overrides, options);
+  return { ...run, errors: [...parsed.errors, ...run.errors] };
+}
+
+function addedTarget(o: Override, r: PlanResult, at: number, id: string): Target {
+  // parseOverrides checked these fields are there; the schema says so to the type checker too.
+  const f = fieldsSchema
+    .required({ metric: true, label: true, kind: true, value: true, unit: true })
+    .parse(o.set);
+  const place = placeAt(r, at);
+  return {
+    metric: f.metric,
+    label: f.label,
+    kind: f.kind,
+    value: f.value,
+    value_max: f.value_max ?? null,
+    unit: f.unit,
+    qualifier: f.qualifier ?? 'reach',
+    deadline: f.deadline ?? null,
+    quotes: [o.quote],
+    section: place.section,
+    scope: f.scope ?? null,
+    lead: f.lead ?? [],
+    allocations: f.allocations ?? [],
+    id,
+    spans: [{ quote: o.quote, anchor: place.anchor, start: at, end: at + o.quote.length }],
+    override: 'added',
+  };
 }
 
 /**

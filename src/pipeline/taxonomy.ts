@@ -9,6 +9,7 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import { kindSchema, type Kind, type Metric } from './schema.ts';
 import { PlanInputError } from './errors.ts';
+import { compileSafePatterns } from './safeRegex.ts';
 
 const entrySchema = z.object({
   zh: z.string(),
@@ -90,7 +91,7 @@ export function parseTaxonomy(yamlText: string, file: string): Taxonomy {
       wordings: e.wordings.map(foldLabel),
       comparable_kinds: e.kinds,
       notes: e.notes,
-      patterns: e.patterns.map((p) => new RegExp(p, 'g')),
+      patterns: compileSafePatterns(e.patterns, { file, yamlText, key }),
       units: e.units,
       default_kind: e.default_kind,
     });

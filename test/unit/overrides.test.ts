@@ -1,10 +1,16 @@
 /**
  * Curator overrides: correct, add and suppress are applied and listed; an
- * override that matches nothing stops with the override file's line.
+ * override that matches nothing is an error with the override file's line.
+ * (Overrides that are ambiguous, misspelt or duplicated: hostile-overrides.test.ts.)
  */
 import { describe, expect, it } from 'vitest';
-import { applyOverrides, parseOverrides, loadOverrides } from '../../src/pipeline/overrides.ts';
-import { processPlanText, PlanInputError, type PlanResult } from '../../src/pipeline/index.ts';
+import {
+  applyOverrides,
+  parseOverrides,
+  loadOverrides,
+  OverrideError,
+} from '../../src/pipeline/overrides.ts';
+import { processPlanText, type PlanResult } from '../../src/pipeline/index.ts';
 
 const FRONT = '---\ncounty: 平江县\nyear: 2024\n---\n';
 const TEXT = `${FRONT}一、工作目标\n新增高新技术企业10家，完成科技成果登记10项。开展企业调研5次。\n二、工作任务\n推动科创企业上市融资，其中科创专版争取破零。\n`;
@@ -39,11 +45,15 @@ describe('overrides applied', () => {
     ]);
   });
 
-  it('correct, suppress and add change the targets and are listed; a plan not in the run is skipped', () => {
+  it('correct, suppress and add change the targets and are listed; a known plan not in the run is unchecked', () => {
     const r = plan();
-    const overrides = parseOverrides(OVERRIDES, 'content/overrides.yaml');
+    const { overrides, errors } = parseOverrides(OVERRIDES, 'content/overrides.yaml');
+    expect(errors).toEqual([]);
     expect(overrides.map((o) => o.line)).toEqual([2, 7, 11, 15]);
-    const applied = applyOverrides([r], overrides);
+    const run = applyOverrides([r], overrides, { knownPlans: new Set(['pj-2024', 'other-plan']) });
+    expect(run.errors).toEqual([]);
+    expect(run.unchecked.map((o) => o.doc)).toEqual(['other-plan']);
+    const applied = run.applied;
     expect(applied.map((a) => a.action)).toEqual(['correct', 'suppress', 'add']);
     expect(applied[0]!.reason).toBe('口径为存量');
 
@@ -87,49 +97,54 @@ describe('overrides applied', () => {
       '- doc: tbl-2024\n  quote: 市科工局\n  action: add\n  set: { metric: other, label: 责任单位数, kind: level, value: 1, unit: 个 }\n',
       'o.yaml',
     );
-    applyOverrides([r], o);
+    expect(applyOverrides([r], o.overrides).errors).toEqual([]);
     const added = r.extraction.targets.find((t) => t.override === 'added')!;
     expect(added.section).toBe('科技创新主要指标责任分解一览表');
     expect(added.spans[0]!.anchor).toBe('tbl-1-r2');
   });
 
+  /** The errors of parsing and applying `text` to the plan. */
+  const errorsOf = (text: string, file = 'o.yaml'): OverrideError[] => {
+    const parsed = parseOverrides(text, file);
+    return [...parsed.errors, ...applyOverrides([plan()], parsed.overrides).errors];
+  };
+
   it('an override whose quote matches no target errors with the override file line', () => {
     const text = `- doc: pj-2024\n  quote: 新增高新技术企业10家\n  action: correct\n  set: { kind: level }\n- doc: pj-2024\n  quote: 新增院士工作站3个\n  action: suppress\n`;
-    const overrides = parseOverrides(text, 'content/overrides.yaml');
-    let err: unknown;
-    try {
-      applyOverrides([plan()], overrides);
-    } catch (e) {
-      err = e;
-    }
-    expect(err).toBeInstanceOf(PlanInputError);
-    expect((err as PlanInputError).file).toBe('content/overrides.yaml');
-    expect((err as PlanInputError).line).toBe(5);
-    expect((err as PlanInputError).reason).toContain('新增院士工作站3个');
+    const errors = errorsOf(text, 'content/overrides.yaml');
+    expect(errors).toHaveLength(1);
+    const err = errors[0]!;
+    expect(err).toBeInstanceOf(OverrideError);
+    expect(err.file).toBe('content/overrides.yaml');
+    expect(err.line).toBe(5);
+    expect(err.doc).toBe('pj-2024');
+    expect(err.reason).toContain('新增院士工作站3个');
   });
 
   it('an add whose quote is not in the plan errors with its line', () => {
     const text = `- doc: pj-2024\n  quote: 新建院士工作站3个\n  action: add\n  set: { metric: other, label: 院士工作站, kind: increase, value: 3, unit: 个 }\n`;
-    expect(() => applyOverrides([plan()], parseOverrides(text, 'o.yaml'))).toThrow(/^o\.yaml:1: /);
+    expect(errorsOf(text).map((e) => e.message)).toEqual([expect.stringMatching(/^o\.yaml:1: /)]);
   });
 
   it('an add without the required fields errors with its line', () => {
     const text = `\n\n- doc: pj-2024\n  quote: 科创专版争取破零\n  action: add\n  set: { value: 1 }\n`;
-    expect(() => applyOverrides([plan()], parseOverrides(text, 'o.yaml'))).toThrow(
-      /^o\.yaml:3: .*metric/,
-    );
+    expect(errorsOf(text).map((e) => e.message)).toEqual([
+      expect.stringMatching(/^o\.yaml:3: .*metric/),
+    ]);
   });
 
   it('a malformed entry or bad YAML is reported with its line', () => {
-    expect(() =>
-      parseOverrides('- doc: pj-2024\n  quote: x\n  action: rename\n', 'o.yaml'),
-    ).toThrow(/^o\.yaml:1: .*action/);
-    expect(() => parseOverrides('- doc: pj-2024\n  quote: [x\n- doc: y\n', 'o.yaml')).toThrow(
-      PlanInputError,
-    );
+    expect(
+      errorsOf('- doc: pj-2024\n  quote: x\n  action: rename\n').map((e) => e.message),
+    ).toEqual([expect.stringMatching(/^o\.yaml:3: .*action/)]);
+    const broken = errorsOf('- doc: pj-2024\n  quote: [x\n- doc: y\n');
+    expect(broken).toHaveLength(1);
+    expect(broken[0]!.doc).toBeNull();
   });
 
-  it('the shipped content/overrides.yaml parses', () => {
-    expect(Array.isArray(loadOverrides())).toBe(true);
+  it('the shipped content/overrides.yaml parses without errors', () => {
+    const { overrides, errors } = loadOverrides();
+    expect(errors).toEqual([]);
+    expect(Array.isArray(overrides)).toBe(true);
   });
 });

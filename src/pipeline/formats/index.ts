@@ -7,7 +7,9 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, extname } from 'node:path';
 import { decodeText } from '../decode.ts';
+import { stripFormatCharacters, type FormatCharacterRemoval } from '../invisible.ts';
 import { PlanInputError } from '../errors.ts';
+import { planIdProblem } from '../planId.ts';
 import { readDocx } from './docx.ts';
 import { readHtml } from './html.ts';
 import { readPdf } from './pdf.ts';
@@ -32,8 +34,13 @@ export interface PlanSource {
   /** File name without its extension: the plan's doc id. */
   stem: string;
   format: PlanFormat;
-  /** txt/md: the decoded text unchanged (front matter included); other formats: the converted text. */
+  /**
+   * txt/md: the decoded text (front matter included); other formats: the converted text.
+   * Invisible format characters are removed (see formatCharacters); the original keeps them.
+   */
   text: string;
+  /** How many invisible format characters were removed from the text, and on which lines. */
+  formatCharacters: FormatCharacterRemoval;
   encoding: string;
   original: OriginalFile;
   /** Fields of `<stem>.yaml` beside a Word, PDF or web-page plan, when there is one. */
@@ -73,6 +80,8 @@ export async function readPlanSource(filePath: string): Promise<PlanSource> {
       'a metadata file, not a plan: it belongs beside a .docx, .pdf or .html plan of the same name',
     );
   }
+  const idProblem = planIdProblem(stem);
+  if (idProblem) throw new PlanInputError(filePath, 1, idProblem);
   let bytes: Uint8Array;
   try {
     bytes = new Uint8Array(await readFile(filePath));
@@ -81,13 +90,16 @@ export async function readPlanSource(filePath: string): Promise<PlanSource> {
   }
   if (bytes.length === 0) throw new PlanInputError(filePath, 1, 'the file is empty');
   const format = detectFormat(bytes, filePath, extension);
-  const { text, encoding } = await readText(format, bytes, filePath);
+  const read = await readText(format, bytes, filePath);
+  const { text, removed } = stripFormatCharacters(read.text);
+  const encoding = read.encoding;
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const source: PlanSource = {
     file,
     stem,
     format,
     text,
+    formatCharacters: removed,
     encoding,
     original: { file, format, sha256, bytes: bytes.length, encoding },
   };

@@ -1,12 +1,13 @@
 /**
  * Metadata of a plan that cannot carry front matter (Word, PDF, web page):
  * `<stem>.yaml` beside the file, with the front-matter fields (county,
- * prefecture, province, year, title, source, retrieved). Validating the fields
- * is the front-matter step's job; this only reads the YAML.
+ * prefecture, province, year, title, source, retrieved), checked like front
+ * matter (metaFields.ts) with the sidecar's own lines.
  */
 import { readFile } from 'node:fs/promises';
 import { parseDocument } from 'yaml';
 import { PlanInputError } from '../errors.ts';
+import { checkMetaFields, keyLines } from '../metaFields.ts';
 
 /** Path of the sidecar of a plan file: same folder, same stem, `.yaml`. */
 export function sidecarPath(dir: string, stem: string): string {
@@ -40,5 +41,10 @@ export async function readSidecarMeta(path: string): Promise<Record<string, unkn
       'the metadata file must be a mapping of fields (county: …, year: …)',
     );
   }
-  return value as Record<string, unknown>;
+  return checkMetaFields(
+    value as Record<string, unknown>,
+    path,
+    keyLines(doc, source),
+    'metadata file',
+  );
 }

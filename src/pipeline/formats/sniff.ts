@@ -22,6 +22,11 @@ const EXTENSION_FORMAT: Record<string, PlanFormat> = {
 /** Extensions the pipeline reads as plans (lower case, with the dot). */
 export const SUPPORTED_EXTENSIONS: readonly string[] = Object.keys(EXTENSION_FORMAT);
 
+/** Extensions of plain-text plans, whose metadata lives in their own front matter. */
+export const TEXT_EXTENSIONS: readonly string[] = SUPPORTED_EXTENSIONS.filter((e) =>
+  ['txt', 'md'].includes(EXTENSION_FORMAT[e]!),
+);
+
 function startsWith(bytes: Uint8Array, prefix: number[], at = 0): boolean {
   return prefix.every((b, i) => bytes[at + i] === b);
 }
