@@ -5,7 +5,6 @@
  * page numbers, a GBK page inside a site's navigation) without committing
  * binaries. The plan text comes from content/plans/*.txt.
  */
-import fontkit from '@pdf-lib/fontkit';
 import {
   AlignmentType,
   Document,
@@ -20,8 +19,7 @@ import {
   WidthType,
 } from 'docx';
 import iconv from 'iconv-lite';
-import { existsSync, readFileSync } from 'node:fs';
-import { PDFDocument, rgb, type PDFFont } from 'pdf-lib';
+import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 
 export const PLANS_DIR = new URL('../../content/plans/', import.meta.url);
@@ -190,124 +188,17 @@ export async function makeDocx(plan: BundledPlan): Promise<Uint8Array> {
 
 // ---- PDF ----
 
-/** CJK fonts Debian installs (fonts-wqy-microhei, fonts-noto-cjk), TrueType first: pdf-lib subsets those reliably. */
-const CJK_FONT_CANDIDATES = [
-  '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc',
-  '/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc',
-  '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc',
-  '/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc',
-];
-
-/** Path of a CJK font on this system, or null (tests that need one skip and say why). */
-export function findCjkFont(): string | null {
-  return CJK_FONT_CANDIDATES.find((path) => existsSync(path)) ?? null;
-}
-
-/** fontkit opens a font collection (.ttc) as a collection; pdf-lib needs one font of it. */
-function firstFontOfCollection() {
-  return {
-    create(buffer: Uint8Array) {
-      const opened = fontkit.create(buffer) as unknown as { fonts?: { postscriptName: string }[] };
-      const first = opened.fonts?.[0]?.postscriptName;
-      return first ? fontkit.create(buffer, first) : fontkit.create(buffer);
-    },
-  };
-}
-
-export interface PdfLayout {
-  fontSize: number;
-  /** Running header printed at the top of every page. */
-  header: string;
-}
-
-function wrapToWidth(
-  text: string,
-  font: PDFFont,
-  size: number,
-  firstWidth: number,
-  width: number,
-): string[] {
-  const lines: string[] = [];
-  let line = '';
-  let limit = firstWidth;
-  for (const ch of text) {
-    if (line !== '' && font.widthOfTextAtSize(line + ch, size) > limit) {
-      lines.push(line);
-      line = '';
-      limit = width;
-    }
-    line += ch;
-  }
-  if (line !== '') lines.push(line);
-  return lines;
-}
-
-/**
- * An A4 PDF of the plan as an office prints it: paragraphs indented two
- * characters and wrapped at the text width, a running header, "- N -" page
- * numbers at the foot of each page. Tables are not laid out (plans with tables
- * go through Word and HTML fixtures).
- */
-export async function makePdf(
-  plan: BundledPlan,
-  fontPath: string,
-  layout: PdfLayout,
-): Promise<Uint8Array> {
-  const pdf = await PDFDocument.create();
-  pdf.registerFontkit(firstFontOfCollection());
-  const font = await pdf.embedFont(readFileSync(fontPath), { subset: true });
-  const [pageWidth, pageHeight] = [595.28, 841.89];
-  const margin = 72;
-  const size = layout.fontSize;
-  const lineHeight = size * 1.75;
-  const textWidth = pageWidth - 2 * margin;
-  const lines: { text: string; x: number }[] = [];
-  for (const block of plan.blocks) {
-    if (block.kind !== 'paragraph')
-      throw new Error(`${plan.stem}: makePdf does not lay out tables`);
-    const wrapped = wrapToWidth(block.text, font, size, textWidth - 2 * size, textWidth);
-    wrapped.forEach((text, i) => lines.push({ text, x: i === 0 ? margin + 2 * size : margin }));
-  }
-  const perPage = Math.floor((pageHeight - 2 * margin) / lineHeight);
-  for (let start = 0, n = 1; start < lines.length; start += perPage, n++) {
-    const page = pdf.addPage([pageWidth, pageHeight]);
-    const headerWidth = font.widthOfTextAtSize(layout.header, 10.5);
-    page.drawText(layout.header, {
-      x: (pageWidth - headerWidth) / 2,
-      y: pageHeight - 48,
-      size: 10.5,
-      font,
-      color: rgb(0.3, 0.3, 0.3),
-    });
-    lines.slice(start, start + perPage).forEach((line, i) => {
-      page.drawText(line.text, {
-        x: line.x,
-        y: pageHeight - margin - size - i * lineHeight,
-        size,
-        font,
-      });
-    });
-    const number = `- ${n} -`;
-    page.drawText(number, {
-      x: (pageWidth - font.widthOfTextAtSize(number, 12)) / 2,
-      y: 40,
-      size: 12,
-      font,
-    });
-  }
-  return pdf.save();
-}
-
-/** A PDF with pages of vector drawing and no text, as a scanner without OCR makes. */
-export async function makeScannedPdf(pages: number): Promise<Uint8Array> {
-  const pdf = await PDFDocument.create();
-  for (let i = 0; i < pages; i++) {
-    const page = pdf.addPage([595.28, 841.89]);
-    for (let y = 100; y < 760; y += 24)
-      page.drawRectangle({ x: 72, y, width: 420, height: 10, color: rgb(0.1, 0.1, 0.1) });
-  }
-  return pdf.save();
-}
+export {
+  findCjkFont,
+  hasPdftoppm,
+  makeImageOnlyPdf,
+  makePdf,
+  makeScannedPdf,
+  printedRows,
+  type PdfLayout,
+  type PdfTableLayout,
+  type TableStyle,
+} from './make-pdf-fixtures.ts';
 
 function ucs2Hex(text: string): string {
   return [...text]

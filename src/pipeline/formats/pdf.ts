@@ -7,9 +7,13 @@
  */
 import { createRequire } from 'node:module';
 import { dirname, join, sep } from 'node:path';
-import { getDocumentProxy } from 'unpdf';
+import { getDocumentProxy, getResolvedPDFJS } from 'unpdf';
 import { PlanInputError } from '../errors.ts';
-import { pdfLinesToText, type PdfLine } from './pdf-lines.ts';
+import type { PageElement, PlacedItem } from './pdf-items.ts';
+import { analyzePage } from './pdf-layout.ts';
+import { pdfPagesToBlocks } from './pdf-lines.ts';
+import { rulesFromOperators } from './pdf-rules.ts';
+import { renderBlocks } from './text-blocks.ts';
 
 /** pdf.js logs only errors (its font warnings are noise for untrusted files). */
 const PDFJS_ERRORS_ONLY = 0;
@@ -44,46 +48,15 @@ function isTextItem(item: unknown): item is TextItem {
   return typeof item === 'object' && item !== null && 'str' in item && 'transform' in item;
 }
 
-interface PlacedItem {
-  text: string;
-  x: number;
-  y: number;
-  width: number;
-  fontSize: number;
-}
-
-/** Groups a page's text items into visual lines, top to bottom, each left to right. */
-export function itemsToLines(items: PlacedItem[]): PdfLine[] {
-  const sorted = items.filter((i) => i.text !== '').sort((a, b) => b.y - a.y || a.x - b.x);
-  const groups: PlacedItem[][] = [];
-  for (const item of sorted) {
-    const group = groups.at(-1);
-    if (group && Math.abs(group[0]!.y - item.y) < 0.5 * Math.max(item.fontSize, group[0]!.fontSize))
-      group.push(item);
-    else groups.push([item]);
-  }
-  return groups.map((group) => {
-    group.sort((a, b) => a.x - b.x);
-    let text = '';
-    let right = -Infinity;
-    for (const item of group) {
-      // a gap wider than half a character between two Latin runs is a space the producer did not write
-      if (
-        text !== '' &&
-        item.x - right > 0.5 * item.fontSize &&
-        /[A-Za-z0-9]$/.test(text) &&
-        /^[A-Za-z0-9]/.test(item.text)
-      )
-        text += ' ';
-      text += item.text;
-      right = Math.max(right, item.x + item.width);
-    }
+function placedItems(items: unknown[]): PlacedItem[] {
+  return items.filter(isTextItem).map((item) => {
+    const [a, b, c, d, e, f] = item.transform;
     return {
-      text: text.replace(/\s+/g, ' ').trim(),
-      left: group[0]!.x,
-      right,
-      y: group[0]!.y,
-      fontSize: Math.max(...group.map((i) => i.fontSize)),
+      text: item.str,
+      x: e!,
+      y: f!,
+      width: item.width,
+      fontSize: Math.hypot(c!, d!) || Math.hypot(a!, b!) || item.height,
     };
   });
 }
@@ -105,25 +78,24 @@ async function openPdf(bytes: Uint8Array, file: string) {
   }
 }
 
+/** The table a page ends with, if it does: below it only a page number or a footer line or two. */
+function tableEndingPage(elements: PageElement[] | undefined): PageElement | undefined {
+  return elements?.slice(-3).findLast((e) => e.kind === 'table');
+}
+
 /** Reads a PDF's bytes as plan text, or throws a PlanInputError naming the file. */
 export async function readPdf(bytes: Uint8Array, file: string): Promise<string> {
   const pdf = await openPdf(bytes, file);
-  const pages: PdfLine[][] = [];
+  const { OPS } = await getResolvedPDFJS();
+  const pages: PageElement[][] = [];
   try {
     for (let n = 1; n <= pdf.numPages; n++) {
       const page = await pdf.getPage(n);
       const content = await page.getTextContent();
-      const items: PlacedItem[] = (content.items as unknown[]).filter(isTextItem).map((item) => {
-        const [a, b, c, d, e, f] = item.transform;
-        return {
-          text: item.str,
-          x: e!,
-          y: f!,
-          width: item.width,
-          fontSize: Math.hypot(c!, d!) || Math.hypot(a!, b!) || item.height,
-        };
-      });
-      pages.push(itemsToLines(items));
+      const items = placedItems(content.items);
+      const operators = await page.getOperatorList();
+      const rules = rulesFromOperators(operators.fnArray, operators.argsArray, OPS);
+      pages.push(analyzePage(items, rules, tableEndingPage(pages.at(-1))));
       page.cleanup();
     }
   } catch (error) {
@@ -133,7 +105,7 @@ export async function readPdf(bytes: Uint8Array, file: string): Promise<string> 
   } finally {
     await pdf.destroy();
   }
-  const text = pdfLinesToText(pages);
+  const text = renderBlocks(pdfPagesToBlocks(pages));
   if (text.trim() === '') {
     throw new PlanInputError(
       file,
