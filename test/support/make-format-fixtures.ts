@@ -191,6 +191,8 @@ export async function makeDocx(plan: BundledPlan): Promise<Uint8Array> {
 export {
   findCjkFont,
   hasPdftoppm,
+  hasTesseract,
+  makeEncryptedPdf,
   makeImageOnlyPdf,
   makePdf,
   makeScannedPdf,

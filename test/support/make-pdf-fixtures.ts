@@ -351,3 +351,36 @@ export async function makeImageOnlyPdf(
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/**
+ * A PDF locked with a user password (the standard security handler), as an
+ * office saves a "protected" attachment: written by hand, since pdf-lib does
+ * not encrypt; the /U entry matches no empty password, so a reader must ask.
+ */
+export function makeEncryptedPdf(): Uint8Array {
+  const hex32 = (byte: string) => `<${byte.repeat(32)}>`;
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>',
+    '<< /Length 0 >>\nstream\n\nendstream',
+    `<< /Filter /Standard /V 1 /R 2 /O ${hex32('5A')} /U ${hex32('A5')} /P -4 >>`,
+  ];
+  let out = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((body, i) => {
+    offsets.push(out.length);
+    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const offset of offsets) out += `${String(offset).padStart(10, '0')} 00000 n \n`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R /Encrypt 5 0 R /ID [<0123456789ABCDEF0123456789ABCDEF> <0123456789ABCDEF0123456789ABCDEF>] >>\nstartxref\n${xref}\n%%EOF\n`;
+  return new TextEncoder().encode(out);
+}
+
+/** Whether tesseract with chi_sim is here (the test set-up installs it). */
+export function hasTesseract(): boolean {
+  const result = spawnSync('tesseract', ['--list-langs'], { encoding: 'utf8' });
+  return result.error === undefined && `${result.stdout}${result.stderr}`.includes('chi_sim');
+}
