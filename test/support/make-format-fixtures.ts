@@ -9,6 +9,8 @@ import {
   AlignmentType,
   Document,
   HeadingLevel,
+  LevelFormat,
+  LevelSuffix,
   Packer,
   Paragraph,
   Table,
@@ -170,19 +172,127 @@ function wordTable(rows: string[][]): Table {
   });
 }
 
-/** A .docx of the plan: headings, paragraphs, and its tables as real Word tables with merged cells. */
-export async function makeDocx(plan: BundledPlan): Promise<Uint8Array> {
+/** Chinese numerals as list numbers print them, 1 to 20. */
+const CHINESE_NUMERALS = [
+  ...'一二三四五六七八九十'.split(''),
+  ...'一二三四五六七八九'.split('').map((d) => `十${d}`),
+  '二十',
+];
+
+/**
+ * The numbered levels of an office's headings, as the bundled plans type
+ * them: 一、 （一） 1. （1）. `forms` are the typed shapes a level accepts;
+ * the list uses the first one the plan has.
+ */
+const NUMBER_LEVELS = [
+  {
+    forms: [/^([一二三四五六七八九十]+)、/],
+    chinese: true,
+    texts: ['%1、'],
+    suffix: LevelSuffix.NOTHING,
+  },
+  {
+    forms: [/^（([一二三四五六七八九十]+)）/, /^\(([一二三四五六七八九十]+)\)/],
+    chinese: true,
+    texts: ['（%1）', '(%1)'],
+    suffix: LevelSuffix.NOTHING,
+  },
+  { forms: [/^(\d+)\. /], chinese: false, texts: ['%1.'], suffix: LevelSuffix.SPACE },
+  {
+    forms: [/^（(\d+)）/, /^\((\d+)\) /],
+    chinese: false,
+    texts: ['（%1）', '(%1) '],
+    suffix: LevelSuffix.NOTHING,
+  },
+];
+
+/**
+ * Which paragraphs Word would number, and their text without the typed
+ * number: a paragraph whose typed number is exactly what the list would print
+ * there (counters per level, deeper levels restarting under a shallower one);
+ * any other keeps its typed number, as a hand-numbered paragraph does.
+ */
+function automaticNumbers(plan: BundledPlan): {
+  levels: (typeof NUMBER_LEVELS)[number]['texts'][number][];
+  numbered: Map<number, { level: number; rest: string }>;
+} {
+  const paragraphs = plan.blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : []));
+  const chosen = NUMBER_LEVELS.map((level) => {
+    const form = level.forms.findIndex((re) => paragraphs.some((p) => re.test(p)));
+    return Math.max(0, form);
+  });
+  const counters = [0, 0, 0, 0];
+  const numbered = new Map<number, { level: number; rest: string }>();
+  plan.blocks.forEach((block, i) => {
+    if (block.kind !== 'paragraph') return;
+    NUMBER_LEVELS.forEach((level, l) => {
+      if (numbered.has(i)) return;
+      const m = level.forms[chosen[l]!]!.exec(block.text);
+      if (!m) return;
+      const expected = counters[l]! + 1;
+      const printed = level.chinese ? CHINESE_NUMERALS[expected - 1] : String(expected);
+      if (m[1] !== printed) return;
+      counters[l] = expected;
+      for (let k = l + 1; k < counters.length; k++) counters[k] = 0;
+      numbered.set(i, { level: l, rest: block.text.slice(m[0].length) });
+    });
+  });
+  return { levels: NUMBER_LEVELS.map((level, l) => level.texts[chosen[l]!]!), numbered };
+}
+
+function numberedParagraph(text: string, level: number): Paragraph {
+  const numbering = { reference: 'plan-headings', level };
+  if (level === 0) return new Paragraph({ text, heading: HeadingLevel.HEADING_1, numbering });
+  const lead = /^[^。]*。/.exec(text);
+  if (level === 1 && lead && lead[0].length < 30)
+    return new Paragraph({
+      numbering,
+      children: [
+        new TextRun({ text: lead[0], bold: true }),
+        new TextRun(text.slice(lead[0].length)),
+      ],
+    });
+  return new Paragraph({ numbering, children: [new TextRun(text)] });
+}
+
+/**
+ * A .docx of the plan: headings, paragraphs, and its tables as real Word
+ * tables with merged cells. With `numbering`, the headings' numbers (一、
+ * （一） 1. （1）) are Word's automatic list numbers from numbering.xml, not
+ * typed text, as a plan written with heading styles has them.
+ */
+export async function makeDocx(
+  plan: BundledPlan,
+  options: { numbering?: boolean } = {},
+): Promise<Uint8Array> {
+  const auto = options.numbering ? automaticNumbers(plan) : null;
   const children: (Paragraph | Table)[] = [];
-  for (const block of plan.blocks) {
+  plan.blocks.forEach((block, i) => {
     if (block.kind === 'paragraph') {
-      children.push(wordParagraph(block.text));
+      const numbered = auto?.numbered.get(i);
+      children.push(
+        numbered ? numberedParagraph(numbered.rest, numbered.level) : wordParagraph(block.text),
+      );
     } else {
       if (block.caption)
         children.push(new Paragraph({ text: block.caption, alignment: AlignmentType.CENTER }));
       children.push(wordTable(block.rows));
     }
-  }
-  const doc = new Document({ sections: [{ children }] });
+  });
+  const numbering = auto && {
+    config: [
+      {
+        reference: 'plan-headings',
+        levels: NUMBER_LEVELS.map((level, l) => ({
+          level: l,
+          format: level.chinese ? LevelFormat.CHINESE_COUNTING : LevelFormat.DECIMAL,
+          text: auto.levels[l]!.replace('%1', `%${l + 1}`),
+          suffix: level.suffix,
+        })),
+      },
+    ],
+  };
+  const doc = new Document({ ...(numbering ? { numbering } : {}), sections: [{ children }] });
   return new Uint8Array(await Packer.toBuffer(doc));
 }
 
