@@ -8,6 +8,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Table } from 'mdast';
+import { toHtml } from 'hast-util-to-html';
+import { toHast } from 'mdast-util-to-hast';
 import { toString } from 'mdast-util-to-string';
 import { getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -114,6 +116,11 @@ describe.skipIf(!font)('linxiang-2024 as a PDF with its indicator table', () => 
       .filter((n) => n.type === 'paragraph')
       .map((n) => toString(n));
     expect(paragraphs.some((p) => p.includes('市农业农村局260项'))).toBe(false);
+    // as the reader page renders it (mdast-util-to-hast, hast-util-to-html): cells in every row
+    const html = toHtml(toHast(tables[0]!));
+    expect(html.match(/<tr[\s>]/g)).toHaveLength(18);
+    expect(html.match(/<td[\s>]/g)).toHaveLength(17 * 3);
+    expect(html).toMatch(/<td>(?:<mark[^>]*>)?技术合同项数/);
   });
 });
 
