@@ -5,7 +5,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ruledTables } from '../../src/pipeline/formats/pdf-grid.ts';
-import type { PdfLine, PdfTable, PlacedItem } from '../../src/pipeline/formats/pdf-items.ts';
+import {
+  segmentLines,
+  type PdfLine,
+  type PdfTable,
+  type PlacedItem,
+} from '../../src/pipeline/formats/pdf-items.ts';
+import { spacedTables } from '../../src/pipeline/formats/pdf-spaced.ts';
 import { rulesFromOperators, type RuleOps } from '../../src/pipeline/formats/pdf-rules.ts';
 import {
   cellTextOfLines,
@@ -174,5 +180,56 @@ describe('cell lines', () => {
     expect(cellTextOfLines([line('市科工局、', 5, 50), line('市统计局', 5, 45)], limit)).toBe(
       '市科工局、市统计局',
     );
+  });
+});
+
+describe('tables aligned by spacing', () => {
+  /** A table's lines as OCR places them: baselines a point or two off, a short cell ("%") lower. */
+  function ocrLikeLines(): PlacedItem[] {
+    const rows: [string, string, string[], number][] = [
+      ['指标名称', '目标任务', ['责任单位'], 0],
+      ['地方财政科技支出', '2亿元', ['市财政局'], 1.5],
+      ['新增规模工业企业', '45家', ['临湘高新区10家', '市科工局5家', '市农业农村局5家'], -1],
+      ['认定省级创新型中小企业', '15家', ['市科工局'], 2],
+      ['新增国家级“专精特新”小巨人', '1家', ['市科工局'], 0],
+      ['技术合同项数', '500项', ['临湘高新区50项', '市水利局20项'], -1.5],
+    ];
+    const items: PlacedItem[] = [];
+    let y = 700;
+    for (const [indicator, target, units, jitter] of rows) {
+      items.push(item(indicator, 80, y + jitter, 12), item(target, 270, y - jitter, 12));
+      units.forEach((unit, k) =>
+        items.push(item(unit, 360, y - k * 16.8 + (k % 2 ? 0.6 : -0.4), 12)),
+      );
+      // a wrapped indicator whose short last line OCR boxes small and places high
+      if (indicator.endsWith('小巨人')) items.push(item('企业', 80, y - 11.9, 8));
+      const lines = Math.max(units.length, indicator.endsWith('小巨人') ? 2 : 1);
+      y -= (lines - 1) * 16.8 + 24.8;
+    }
+    return items;
+  }
+
+  it('finds the columns and rows despite jittered baselines', () => {
+    const { elements } = spacedTables(segmentLines(ocrLikeLines()));
+    expect(elements.map((e) => e.kind)).toEqual(['table']);
+    const table = elements[0]!.kind === 'table' ? elements[0]!.table : null;
+    expect(tableBlock({ table: table!, lastPage: 0 }).rows).toEqual([
+      ['指标名称', '目标任务', '责任单位'],
+      ['地方财政科技支出', '2亿元', '市财政局'],
+      ['新增规模工业企业', '45家', '临湘高新区10家；市科工局5家；市农业农村局5家'],
+      ['认定省级创新型中小企业', '15家', '市科工局'],
+      ['新增国家级“专精特新”小巨人企业', '1家', '市科工局'],
+      ['技术合同项数', '500项', '临湘高新区50项；市水利局20项'],
+    ]);
+  });
+
+  it('leaves running text with a wide gap or two as lines', () => {
+    const items = [
+      item('联系人：张三', 80, 700, 12),
+      item('电话：1234567', 300, 700, 12),
+      item('全社会研发经费投入增长15%以上，高新技术企业达到100家。', 80, 674, 12),
+    ];
+    const { elements } = spacedTables(segmentLines(items));
+    expect(elements.map((e) => e.kind)).toEqual(['line', 'line']);
   });
 });

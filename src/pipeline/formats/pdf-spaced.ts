@@ -18,6 +18,11 @@ const ROW_GAP = 1.2;
 /** Lines further apart than this many font sizes are not one table. */
 const MAX_LINE_PITCH = 3;
 
+function quantile(values: number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(q * (sorted.length - 1))] ?? Infinity;
+}
+
 interface Column {
   left: number;
   right: number;
@@ -88,7 +93,8 @@ function cellsOf(columns: Column[], line: SegmentedLine): (PdfLine | null)[] {
 /** Rows from the lines: a wider gap above a line, or a cell starting in an empty column, starts a row. */
 function rowsOf(columns: Column[], lines: SegmentedLine[]): PdfLine[][][] {
   const pitches = lines.slice(1).map((l, i) => lines[i]!.line.y - l.line.y);
-  const tightest = Math.min(...pitches);
+  // the pitch of lines inside a cell: a low quantile, not the minimum, since OCR baselines jitter
+  const tightest = quantile(pitches, 0.25);
   const spacedRows = pitches.some((p) => p > ROW_GAP * tightest);
   const rows: PdfLine[][][] = [];
   let previous: (PdfLine | null)[] | null = null;
@@ -221,7 +227,7 @@ function withoutTrailingLines(lines: SegmentedLine[], start: number, end: number
   for (let k = start + 1; k <= lastSegmented; k++)
     if (lines[k]!.segments.length < 2) inCell.push(lines[k - 1]!.line.y - lines[k]!.line.y);
   if (inCell.length === 0) return lastSegmented + 1;
-  const cellPitch = Math.min(...inCell);
+  const cellPitch = quantile(inCell, 0.5);
   let k = lastSegmented + 1;
   while (k < end && lines[k - 1]!.line.y - lines[k]!.line.y <= ROW_GAP * cellPitch) k++;
   return k;
