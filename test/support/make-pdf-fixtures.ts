@@ -8,7 +8,7 @@
  */
 import fontkit from '@pdf-lib/fontkit';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
@@ -314,8 +314,9 @@ export function hasPdftoppm(): boolean {
 
 /**
  * The PDF a scanner makes of a printed plan: each page of `printed` rendered
- * to a grey 200 dpi picture (pdftoppm) and placed full-page, with no text
- * layer. `pages` keeps only those (1-based) pages, for a fast fixture.
+ * to a grey 200 dpi JPEG (pdftoppm), as scanners compress, and placed
+ * full-page with no text layer. `pages` renders only those (1-based) pages,
+ * for a fast fixture.
  */
 export async function makeImageOnlyPdf(
   printed: Uint8Array,
@@ -324,25 +325,39 @@ export async function makeImageOnlyPdf(
   const dpi = options.dpi ?? 200;
   const dir = mkdtempSync(join(tmpdir(), 'scan-'));
   try {
-    writeFileSync(join(dir, 'printed.pdf'), printed);
-    const result = spawnSync(
-      'pdftoppm',
-      ['-r', String(dpi), '-gray', '-png', join(dir, 'printed.pdf'), join(dir, 'page')],
-      { encoding: 'utf8' },
-    );
-    if (result.error || result.status !== 0)
-      throw new Error(
-        `pdftoppm failed (apt-get install poppler-utils): ${result.error?.message ?? result.stderr}`,
-      );
-    const images = readdirSync(dir)
-      .filter((f) => f.startsWith('page') && f.endsWith('.png'))
-      .sort();
-    const keep = options.pages ?? images.map((_, i) => i + 1);
+    const source = join(dir, 'printed.pdf');
+    writeFileSync(source, printed);
+    const count = (await PDFDocument.load(printed)).getPageCount();
+    const pages = options.pages ?? Array.from({ length: count }, (_, i) => i + 1);
     const pdf = await PDFDocument.create();
     pdf.setCreationDate(FIXED_DATE);
     pdf.setModificationDate(FIXED_DATE);
-    for (const n of keep) {
-      const image = await pdf.embedPng(readFileSync(join(dir, images[n - 1]!)));
+    for (const n of pages) {
+      const root = join(dir, `page-${n}`);
+      const rendered = spawnSync(
+        'pdftoppm',
+        [
+          '-r',
+          String(dpi),
+          '-gray',
+          '-jpeg',
+          '-jpegopt',
+          'quality=85',
+          '-f',
+          String(n),
+          '-l',
+          String(n),
+          '-singlefile',
+          source,
+          root,
+        ],
+        { encoding: 'utf8' },
+      );
+      if (rendered.error || rendered.status !== 0)
+        throw new Error(
+          `pdftoppm failed (apt-get install poppler-utils): ${rendered.error?.message ?? rendered.stderr}`,
+        );
+      const image = await pdf.embedJpg(readFileSync(`${root}.jpg`));
       const page = pdf.addPage([PAGE.width, PAGE.height]);
       page.drawImage(image, { x: 0, y: 0, width: PAGE.width, height: PAGE.height });
     }
