@@ -89,9 +89,9 @@ describe.skipIf(!canOcr)('scanned PDF (image-only pages, no text layer)', () => 
 
   it('says the text comes from OCR, and serves a second read from the SHA-256 cache', async () => {
     process.env.PLAN_OCR_CACHE = join(dir, 'cache');
-    const path = write('two-pages.pdf', await makeImageOnlyPdf(printed, { pages: [1, 2] }));
+    const path = write('first-page.pdf', await makeImageOnlyPdf(printed, { pages: [1] }));
     const first = await readPlanSource(path);
-    expect(first.original.ocr).toMatchObject({ pages: [1, 2], languages: 'chi_sim', dpi: 300 });
+    expect(first.original.ocr).toMatchObject({ pages: [1], languages: 'chi_sim', dpi: 300 });
     expect(first.original.ocr!.engine).toMatch(/^tesseract \d/);
     expect(existsSync(join(dir, 'cache', `${first.original.sha256}.json`))).toBe(true);
     expect(first.text).toContain('培育好强科创兴产业的动能实施方案');
@@ -101,6 +101,27 @@ describe.skipIf(!canOcr)('scanned PDF (image-only pages, no text layer)', () => 
     const second = await readPlanSource(path);
     expect(second.text).toBe(first.text);
     expect(second.original.ocr).toEqual(first.original.ocr);
+  }, 120_000);
+
+  it('reads a PDF of text pages and a scanned page: only the scanned page by OCR, in page order', async () => {
+    process.env.PLAN_OCR_CACHE = join(dir, 'mixed-cache');
+    const { PDFDocument } = await import('pdf-lib');
+    const text = await PDFDocument.load(printed);
+    const scan = await PDFDocument.load(await makeImageOnlyPdf(printed, { pages: [2] }));
+    const mixed = await PDFDocument.create();
+    const [first] = await mixed.copyPages(text, [0]);
+    const [second] = await mixed.copyPages(scan, [0]);
+    const [third] = await mixed.copyPages(text, [2]);
+    for (const page of [first!, second!, third!]) mixed.addPage(page);
+    const source = await readPlanSource(write('mixed.pdf', await mixed.save()));
+    expect(source.original.ocr?.pages).toEqual([2]);
+    // page 1 from its text layer, exactly as the .txt has it
+    expect(source.text).toContain(
+      '为深入贯彻落实省委、省政府关于打造国家重要先进制造业高地及“开局八好”行动的决策部署',
+    );
+    const scannedAt = source.text.indexOf('融入区域创新网络');
+    expect(scannedAt).toBeGreaterThan(source.text.indexOf('为深入贯彻落实省委'));
+    expect(source.text.indexOf('休闲食品产业')).toBeGreaterThan(scannedAt);
   }, 120_000);
 
   it('without tesseract, a scan is an error naming the file and what to install', async () => {
