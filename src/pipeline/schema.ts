@@ -115,6 +115,17 @@ export const metricSchema = z.object({
   notes: z.array(z.string()),
 });
 
+/** How the text of scanned pages was read: the site says the text comes from OCR, and how sure it is. */
+export const ocrSchema = z.object({
+  engine: z.string(),
+  languages: z.string(),
+  dpi: z.number().int(),
+  /** 1-based pages whose text comes from OCR. */
+  pages: z.array(z.number().int()),
+  /** tesseract's mean word confidence over those pages, 0–100. */
+  mean_confidence: z.number(),
+});
+
 /** Provenance of the file a plan came from; the original is served unchanged. */
 export const originalSchema = z.object({
   /** File name as given in content/plans/. */
@@ -123,6 +134,8 @@ export const originalSchema = z.object({
   sha256: z.string(),
   bytes: z.number().int(),
   encoding: z.string(),
+  /** Present when some of the plan's text was read by OCR. */
+  ocr: ocrSchema.optional(),
 });
 
 /** `.data/plans.json`: one row per plan, for lists and joins. */

@@ -229,7 +229,9 @@ export function buildTree(
           ),
         );
       });
-      children.push(withId<MdTable>({ type: 'table', align: [], children: rows }, id, b.line));
+      // one align entry per column: mdast-util-to-hast renders as many cells as `align` has
+      const align = Array.from({ length: width }, () => null);
+      children.push(withId<MdTable>({ type: 'table', align, children: rows }, id, b.line));
     }
   });
   return { type: 'root', children };

@@ -5,11 +5,12 @@
  * page numbers, a GBK page inside a site's navigation) without committing
  * binaries. The plan text comes from content/plans/*.txt.
  */
-import fontkit from '@pdf-lib/fontkit';
 import {
   AlignmentType,
   Document,
   HeadingLevel,
+  LevelFormat,
+  LevelSuffix,
   Packer,
   Paragraph,
   Table,
@@ -20,8 +21,7 @@ import {
   WidthType,
 } from 'docx';
 import iconv from 'iconv-lite';
-import { existsSync, readFileSync } from 'node:fs';
-import { PDFDocument, rgb, type PDFFont } from 'pdf-lib';
+import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 
 export const PLANS_DIR = new URL('../../content/plans/', import.meta.url);
@@ -172,142 +172,145 @@ function wordTable(rows: string[][]): Table {
   });
 }
 
-/** A .docx of the plan: headings, paragraphs, and its tables as real Word tables with merged cells. */
-export async function makeDocx(plan: BundledPlan): Promise<Uint8Array> {
+/** Chinese numerals as list numbers print them, 1 to 20. */
+const CHINESE_NUMERALS = [
+  ...'一二三四五六七八九十'.split(''),
+  ...'一二三四五六七八九'.split('').map((d) => `十${d}`),
+  '二十',
+];
+
+/**
+ * The numbered levels of an office's headings, as the bundled plans type
+ * them: 一、 （一） 1. （1）. `forms` are the typed shapes a level accepts;
+ * the list uses the first one the plan has.
+ */
+const NUMBER_LEVELS = [
+  {
+    forms: [/^([一二三四五六七八九十]+)、/],
+    chinese: true,
+    texts: ['%1、'],
+    suffix: LevelSuffix.NOTHING,
+  },
+  {
+    forms: [/^（([一二三四五六七八九十]+)）/, /^\(([一二三四五六七八九十]+)\)/],
+    chinese: true,
+    texts: ['（%1）', '(%1)'],
+    suffix: LevelSuffix.NOTHING,
+  },
+  { forms: [/^(\d+)\. /], chinese: false, texts: ['%1.'], suffix: LevelSuffix.SPACE },
+  {
+    forms: [/^（(\d+)）/, /^\((\d+)\) /],
+    chinese: false,
+    texts: ['（%1）', '(%1) '],
+    suffix: LevelSuffix.NOTHING,
+  },
+];
+
+/**
+ * Which paragraphs Word would number, and their text without the typed
+ * number: a paragraph whose typed number is exactly what the list would print
+ * there (counters per level, deeper levels restarting under a shallower one);
+ * any other keeps its typed number, as a hand-numbered paragraph does.
+ */
+function automaticNumbers(plan: BundledPlan): {
+  levels: (typeof NUMBER_LEVELS)[number]['texts'][number][];
+  numbered: Map<number, { level: number; rest: string }>;
+} {
+  const paragraphs = plan.blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : []));
+  const chosen = NUMBER_LEVELS.map((level) => {
+    const form = level.forms.findIndex((re) => paragraphs.some((p) => re.test(p)));
+    return Math.max(0, form);
+  });
+  const counters = [0, 0, 0, 0];
+  const numbered = new Map<number, { level: number; rest: string }>();
+  plan.blocks.forEach((block, i) => {
+    if (block.kind !== 'paragraph') return;
+    NUMBER_LEVELS.forEach((level, l) => {
+      if (numbered.has(i)) return;
+      const m = level.forms[chosen[l]!]!.exec(block.text);
+      if (!m) return;
+      const expected = counters[l]! + 1;
+      const printed = level.chinese ? CHINESE_NUMERALS[expected - 1] : String(expected);
+      if (m[1] !== printed) return;
+      counters[l] = expected;
+      for (let k = l + 1; k < counters.length; k++) counters[k] = 0;
+      numbered.set(i, { level: l, rest: block.text.slice(m[0].length) });
+    });
+  });
+  return { levels: NUMBER_LEVELS.map((level, l) => level.texts[chosen[l]!]!), numbered };
+}
+
+function numberedParagraph(text: string, level: number): Paragraph {
+  const numbering = { reference: 'plan-headings', level };
+  if (level === 0) return new Paragraph({ text, heading: HeadingLevel.HEADING_1, numbering });
+  const lead = /^[^。]*。/.exec(text);
+  if (level === 1 && lead && lead[0].length < 30)
+    return new Paragraph({
+      numbering,
+      children: [
+        new TextRun({ text: lead[0], bold: true }),
+        new TextRun(text.slice(lead[0].length)),
+      ],
+    });
+  return new Paragraph({ numbering, children: [new TextRun(text)] });
+}
+
+/**
+ * A .docx of the plan: headings, paragraphs, and its tables as real Word
+ * tables with merged cells. With `numbering`, the headings' numbers (一、
+ * （一） 1. （1）) are Word's automatic list numbers from numbering.xml, not
+ * typed text, as a plan written with heading styles has them.
+ */
+export async function makeDocx(
+  plan: BundledPlan,
+  options: { numbering?: boolean } = {},
+): Promise<Uint8Array> {
+  const auto = options.numbering ? automaticNumbers(plan) : null;
   const children: (Paragraph | Table)[] = [];
-  for (const block of plan.blocks) {
+  plan.blocks.forEach((block, i) => {
     if (block.kind === 'paragraph') {
-      children.push(wordParagraph(block.text));
+      const numbered = auto?.numbered.get(i);
+      children.push(
+        numbered ? numberedParagraph(numbered.rest, numbered.level) : wordParagraph(block.text),
+      );
     } else {
       if (block.caption)
         children.push(new Paragraph({ text: block.caption, alignment: AlignmentType.CENTER }));
       children.push(wordTable(block.rows));
     }
-  }
-  const doc = new Document({ sections: [{ children }] });
+  });
+  const numbering = auto && {
+    config: [
+      {
+        reference: 'plan-headings',
+        levels: NUMBER_LEVELS.map((level, l) => ({
+          level: l,
+          format: level.chinese ? LevelFormat.CHINESE_COUNTING : LevelFormat.DECIMAL,
+          text: auto.levels[l]!.replace('%1', `%${l + 1}`),
+          suffix: level.suffix,
+        })),
+      },
+    ],
+  };
+  const doc = new Document({ ...(numbering ? { numbering } : {}), sections: [{ children }] });
   return new Uint8Array(await Packer.toBuffer(doc));
 }
 
 // ---- PDF ----
 
-/** CJK fonts Debian installs (fonts-wqy-microhei, fonts-noto-cjk), TrueType first: pdf-lib subsets those reliably. */
-const CJK_FONT_CANDIDATES = [
-  '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc',
-  '/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc',
-  '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc',
-  '/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc',
-];
-
-/** Path of a CJK font on this system, or null (tests that need one skip and say why). */
-export function findCjkFont(): string | null {
-  return CJK_FONT_CANDIDATES.find((path) => existsSync(path)) ?? null;
-}
-
-/** fontkit opens a font collection (.ttc) as a collection; pdf-lib needs one font of it. */
-function firstFontOfCollection() {
-  return {
-    create(buffer: Uint8Array) {
-      const opened = fontkit.create(buffer) as unknown as { fonts?: { postscriptName: string }[] };
-      const first = opened.fonts?.[0]?.postscriptName;
-      return first ? fontkit.create(buffer, first) : fontkit.create(buffer);
-    },
-  };
-}
-
-export interface PdfLayout {
-  fontSize: number;
-  /** Running header printed at the top of every page. */
-  header: string;
-}
-
-function wrapToWidth(
-  text: string,
-  font: PDFFont,
-  size: number,
-  firstWidth: number,
-  width: number,
-): string[] {
-  const lines: string[] = [];
-  let line = '';
-  let limit = firstWidth;
-  for (const ch of text) {
-    if (line !== '' && font.widthOfTextAtSize(line + ch, size) > limit) {
-      lines.push(line);
-      line = '';
-      limit = width;
-    }
-    line += ch;
-  }
-  if (line !== '') lines.push(line);
-  return lines;
-}
-
-/**
- * An A4 PDF of the plan as an office prints it: paragraphs indented two
- * characters and wrapped at the text width, a running header, "- N -" page
- * numbers at the foot of each page. Tables are not laid out (plans with tables
- * go through Word and HTML fixtures).
- */
-export async function makePdf(
-  plan: BundledPlan,
-  fontPath: string,
-  layout: PdfLayout,
-): Promise<Uint8Array> {
-  const pdf = await PDFDocument.create();
-  pdf.registerFontkit(firstFontOfCollection());
-  const font = await pdf.embedFont(readFileSync(fontPath), { subset: true });
-  const [pageWidth, pageHeight] = [595.28, 841.89];
-  const margin = 72;
-  const size = layout.fontSize;
-  const lineHeight = size * 1.75;
-  const textWidth = pageWidth - 2 * margin;
-  const lines: { text: string; x: number }[] = [];
-  for (const block of plan.blocks) {
-    if (block.kind !== 'paragraph')
-      throw new Error(`${plan.stem}: makePdf does not lay out tables`);
-    const wrapped = wrapToWidth(block.text, font, size, textWidth - 2 * size, textWidth);
-    wrapped.forEach((text, i) => lines.push({ text, x: i === 0 ? margin + 2 * size : margin }));
-  }
-  const perPage = Math.floor((pageHeight - 2 * margin) / lineHeight);
-  for (let start = 0, n = 1; start < lines.length; start += perPage, n++) {
-    const page = pdf.addPage([pageWidth, pageHeight]);
-    const headerWidth = font.widthOfTextAtSize(layout.header, 10.5);
-    page.drawText(layout.header, {
-      x: (pageWidth - headerWidth) / 2,
-      y: pageHeight - 48,
-      size: 10.5,
-      font,
-      color: rgb(0.3, 0.3, 0.3),
-    });
-    lines.slice(start, start + perPage).forEach((line, i) => {
-      page.drawText(line.text, {
-        x: line.x,
-        y: pageHeight - margin - size - i * lineHeight,
-        size,
-        font,
-      });
-    });
-    const number = `- ${n} -`;
-    page.drawText(number, {
-      x: (pageWidth - font.widthOfTextAtSize(number, 12)) / 2,
-      y: 40,
-      size: 12,
-      font,
-    });
-  }
-  return pdf.save();
-}
-
-/** A PDF with pages of vector drawing and no text, as a scanner without OCR makes. */
-export async function makeScannedPdf(pages: number): Promise<Uint8Array> {
-  const pdf = await PDFDocument.create();
-  for (let i = 0; i < pages; i++) {
-    const page = pdf.addPage([595.28, 841.89]);
-    for (let y = 100; y < 760; y += 24)
-      page.drawRectangle({ x: 72, y, width: 420, height: 10, color: rgb(0.1, 0.1, 0.1) });
-  }
-  return pdf.save();
-}
+export {
+  findCjkFont,
+  hasPdftoppm,
+  hasTesseract,
+  makeEncryptedPdf,
+  makeImageOnlyPdf,
+  makePdf,
+  makeScannedPdf,
+  printedRows,
+  type PdfLayout,
+  type PdfTableLayout,
+  type TableStyle,
+} from './make-pdf-fixtures.ts';
 
 function ucs2Hex(text: string): string {
   return [...text]

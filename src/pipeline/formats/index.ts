@@ -12,6 +12,7 @@ import { PlanInputError } from '../errors.ts';
 import { planIdProblem } from '../planId.ts';
 import { readDocx } from './docx.ts';
 import { readHtml } from './html.ts';
+import type { OcrSummary } from './ocr.ts';
 import { readPdf } from './pdf.ts';
 import { readSidecarMeta, sidecarPath } from './sidecar.ts';
 import { detectFormat, type PlanFormat } from './sniff.ts';
@@ -25,6 +26,8 @@ export interface OriginalFile {
   sha256: string;
   bytes: number;
   encoding: string;
+  /** Set when some of the text comes from OCR of scanned pages. */
+  ocr?: OcrSummary;
 }
 
 /** A plan file read into text, before front matter, structure and extraction. */
@@ -54,7 +57,8 @@ async function readText(
   format: PlanFormat,
   bytes: Uint8Array,
   filePath: string,
-): Promise<{ text: string; encoding: string }> {
+  sha256: string,
+): Promise<{ text: string; encoding: string; ocr?: OcrSummary }> {
   switch (format) {
     case 'txt':
     case 'md':
@@ -64,7 +68,7 @@ async function readText(
     case 'docx':
       return { text: await readDocx(bytes, filePath), encoding: CONTAINER_ENCODING.docx! };
     case 'pdf':
-      return { text: await readPdf(bytes, filePath), encoding: CONTAINER_ENCODING.pdf! };
+      return { ...(await readPdf(bytes, filePath, sha256)), encoding: CONTAINER_ENCODING.pdf! };
   }
 }
 
@@ -90,10 +94,10 @@ export async function readPlanSource(filePath: string): Promise<PlanSource> {
   }
   if (bytes.length === 0) throw new PlanInputError(filePath, 1, 'the file is empty');
   const format = detectFormat(bytes, filePath, extension);
-  const read = await readText(format, bytes, filePath);
-  const { text, removed } = stripFormatCharacters(read.text);
-  const encoding = read.encoding;
   const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const read = await readText(format, bytes, filePath, sha256);
+  const { text, removed } = stripFormatCharacters(read.text);
+  const { encoding, ocr } = read;
   const source: PlanSource = {
     file,
     stem,
@@ -101,7 +105,7 @@ export async function readPlanSource(filePath: string): Promise<PlanSource> {
     text,
     formatCharacters: removed,
     encoding,
-    original: { file, format, sha256, bytes: bytes.length, encoding },
+    original: { file, format, sha256, bytes: bytes.length, encoding, ...(ocr ? { ocr } : {}) },
   };
   if (format !== 'txt' && format !== 'md') {
     const sidecarMeta = await readSidecarMeta(sidecarPath(dirname(filePath), stem));

@@ -6,15 +6,11 @@
  * sentence) and the shape of headings.
  */
 import { normalizeRadicals } from './cjk-radicals.ts';
+import type { PageElement, PdfLine } from './pdf-items.ts';
+import { mergeTablePages, tableBlock, type TableRun } from './pdf-table-text.ts';
+import { renderBlocks, type TextBlock } from './text-blocks.ts';
 
-/** One visual line of a page, left to right, with its extent in PDF units (y: baseline, from the page bottom). */
-export interface PdfLine {
-  text: string;
-  left: number;
-  right: number;
-  y: number;
-  fontSize: number;
-}
+export type { PdfLine } from './pdf-items.ts';
 
 /** Page-number lines: "- 3 -", "— 3 —", "第 3 页", "第3页 共12页", "3/12", "3", "Page 3 of 12". */
 const PAGE_NUMBER = [
@@ -60,16 +56,26 @@ function runningKey(line: PdfLine): string {
   return `${line.text.replace(/\s+/g, '').replace(/\d+/g, '#')}@${Math.round(line.y / 4)}`;
 }
 
-/** Drops page numbers and lines that repeat at the page edges on most pages. */
-export function dropPageFurniture(pages: PdfLine[][]): PdfLine[][] {
-  const withoutNumbers = pages.map((lines) =>
-    lines.filter((line, i) => !(edgeIndexes(lines.length).includes(i) && isPageNumber(line.text))),
+/** The line of an element at a page edge, if it is a line (a table is never furniture). */
+function edgeLine(elements: PageElement[], i: number): PdfLine | null {
+  const element = elements[i];
+  return element?.kind === 'line' ? element.line : null;
+}
+
+/** Drops page numbers and lines that repeat at the page edges on most pages; tables stay. */
+export function dropElementFurniture(pages: PageElement[][]): PageElement[][] {
+  const withoutNumbers = pages.map((elements) =>
+    elements.filter((_, i) => {
+      const line = edgeLine(elements, i);
+      return !(line && edgeIndexes(elements.length).includes(i) && isPageNumber(line.text));
+    }),
   );
   const pagesWithKey = new Map<string, number>();
-  for (const lines of withoutNumbers) {
+  for (const elements of withoutNumbers) {
     const keys = new Set(
-      edgeIndexes(lines.length)
-        .map((i) => lines[i]!)
+      edgeIndexes(elements.length)
+        .map((i) => edgeLine(elements, i))
+        .filter((l): l is PdfLine => l !== null)
         .filter((l) => l.text.trim().length > 0 && l.text.trim().length <= RUNNING_LINE_MAX_CHARS)
         .map(runningKey),
     );
@@ -81,10 +87,21 @@ export function dropPageFurniture(pages: PdfLine[][]): PdfLine[][] {
       .filter(([, n]) => pageCount >= 2 && n >= 2 && n > pageCount / 2)
       .map(([key]) => key),
   );
-  return withoutNumbers.map((lines) =>
-    lines.filter(
-      (line, i) => !(edgeIndexes(lines.length).includes(i) && running.has(runningKey(line))),
-    ),
+  return withoutNumbers.map((elements) =>
+    elements.filter((_, i) => {
+      const line = edgeLine(elements, i);
+      return !(line && edgeIndexes(elements.length).includes(i) && running.has(runningKey(line)));
+    }),
+  );
+}
+
+const asElements = (pages: PdfLine[][]): PageElement[][] =>
+  pages.map((lines) => lines.map((line) => ({ kind: 'line' as const, line })));
+
+/** Drops page numbers and lines that repeat at the page edges on most pages. */
+export function dropPageFurniture(pages: PdfLine[][]): PdfLine[][] {
+  return dropElementFurniture(asElements(pages)).map((elements) =>
+    elements.flatMap((e) => (e.kind === 'line' ? [e.line] : [])),
   );
 }
 
@@ -104,13 +121,16 @@ function joinWrapped(head: string, tail: string): string {
   return head + (needsSpace ? ' ' : '') + tail;
 }
 
-/** Page lines (furniture already dropped) to paragraphs, one per returned string. */
-export function joinParagraphs(pages: PdfLine[][]): string[] {
+/**
+ * Page elements (furniture already dropped) to blocks: lines rejoined into
+ * paragraphs, tables as tables, and a table that ends one page and starts the
+ * next joined into one.
+ */
+export function elementsToBlocks(pages: PageElement[][]): TextBlock[] {
   const lines = pages
     .flat()
-    .map((line) => ({ ...line, text: line.text.trim() }))
+    .flatMap((e) => (e.kind === 'line' ? [{ ...e.line, text: e.line.text.trim() }] : []))
     .filter((l) => l.text !== '');
-  if (lines.length === 0) return [];
   const bodyLines = lines.filter((l) => l.text.length >= 8);
   const measured = bodyLines.length > 0 ? bodyLines : lines;
   const fontSize =
@@ -131,32 +151,89 @@ export function joinParagraphs(pages: PdfLine[][]): string[] {
   // new paragraph even after a full line ending in 。; elsewhere only punctuation can.
   const usesIndent = lines.filter(isIndented).length >= Math.max(2, 0.05 * lines.length);
 
-  const paragraphs: string[] = [];
-  let current = lines[0]!.text;
-  for (let i = 1; i < lines.length; i++) {
-    const prev = lines[i - 1]!;
-    const next = lines[i]!;
-    const prevFull = prev.right >= rightMargin - 1.5 * fontSize;
-    const newParagraph =
-      !prevFull ||
-      isHeadingLine(next.text) ||
-      (usesIndent ? isIndented(next) : SENTENCE_END.test(prev.text));
-    if (newParagraph) {
-      paragraphs.push(current);
-      current = next.text;
-    } else {
-      current = joinWrapped(current, next.text);
-    }
-  }
-  paragraphs.push(current);
-  return paragraphs;
+  const blocks: TextBlock[] = [];
+  let current: string | null = null;
+  let prev: PdfLine | null = null;
+  let table: TableRun | null = null;
+  const flushParagraph = () => {
+    if (current !== null) blocks.push({ kind: 'paragraph', text: current });
+    current = null;
+  };
+  const flushTable = () => {
+    if (table) blocks.push(tableBlock(table));
+    table = null;
+  };
+  pages.forEach((elements, p) => {
+    elements.forEach((element, i) => {
+      if (element.kind === 'table') {
+        flushParagraph();
+        prev = null;
+        // a table that ended the previous page and starts this one continues there
+        const continues = table !== null && i === 0 && table.lastPage === p - 1;
+        const merged = continues ? mergeTablePages(table!, element.table, p) : null;
+        if (merged) table = merged;
+        else {
+          flushTable();
+          table = { table: element.table, lastPage: p };
+        }
+        return;
+      }
+      const next = { ...element.line, text: element.line.text.trim() };
+      if (next.text === '') return;
+      flushTable();
+      if (current === null || prev === null) {
+        flushParagraph();
+        current = next.text;
+        prev = next;
+        return;
+      }
+      const prevFull = prev.right >= rightMargin - 1.5 * fontSize;
+      const newParagraph =
+        !prevFull ||
+        isHeadingLine(next.text) ||
+        (usesIndent ? isIndented(next) : SENTENCE_END.test(prev.text));
+      if (newParagraph) {
+        flushParagraph();
+        current = next.text;
+      } else {
+        current = joinWrapped(current, next.text);
+      }
+      prev = next;
+    });
+  });
+  flushParagraph();
+  flushTable();
+  return blocks;
 }
 
-/** The plan text of a PDF's pages: furniture dropped, paragraphs rejoined, radicals mapped. */
-export function pdfLinesToText(pages: PdfLine[][]): string {
-  const normalized = pages.map((lines) =>
-    lines.map((l) => ({ ...l, text: normalizeRadicals(l.text) })),
+/** Page lines (furniture already dropped) to paragraphs, one per returned string. */
+export function joinParagraphs(pages: PdfLine[][]): string[] {
+  return elementsToBlocks(asElements(pages)).flatMap((b) =>
+    b.kind === 'paragraph' ? [b.text] : [],
   );
-  const paragraphs = joinParagraphs(dropPageFurniture(normalized));
-  return paragraphs.length === 0 ? '' : paragraphs.join('\n\n') + '\n';
+}
+
+/** The blocks of a PDF's pages: furniture dropped, paragraphs rejoined, tables joined across pages, radicals mapped. */
+export function pdfPagesToBlocks(pages: PageElement[][]): TextBlock[] {
+  const normalized = pages.map((elements) =>
+    elements.map((e): PageElement =>
+      e.kind === 'line'
+        ? { kind: 'line', line: { ...e.line, text: normalizeRadicals(e.line.text) } }
+        : {
+            kind: 'table',
+            table: {
+              ...e.table,
+              rows: e.table.rows.map((row) =>
+                row.map((cell) => cell.map((l) => ({ ...l, text: normalizeRadicals(l.text) }))),
+              ),
+            },
+          },
+    ),
+  );
+  return elementsToBlocks(dropElementFurniture(normalized));
+}
+
+/** The plan text of a PDF's pages of lines: furniture dropped, paragraphs rejoined, radicals mapped. */
+export function pdfLinesToText(pages: PdfLine[][]): string {
+  return renderBlocks(pdfPagesToBlocks(asElements(pages)));
 }

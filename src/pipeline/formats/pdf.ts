@@ -7,9 +7,14 @@
  */
 import { createRequire } from 'node:module';
 import { dirname, join, sep } from 'node:path';
-import { getDocumentProxy } from 'unpdf';
+import { getDocumentProxy, getResolvedPDFJS } from 'unpdf';
 import { PlanInputError } from '../errors.ts';
-import { pdfLinesToText, type PdfLine } from './pdf-lines.ts';
+import type { PageElement, PlacedItem } from './pdf-items.ts';
+import { analyzePage } from './pdf-layout.ts';
+import { pdfPagesToBlocks } from './pdf-lines.ts';
+import { rulesFromOperators, type Rule } from './pdf-rules.ts';
+import { OCR_DPI, OCR_LANGUAGES, ocrPageItems, ocrPdfPages, type OcrSummary } from './ocr.ts';
+import { renderBlocks } from './text-blocks.ts';
 
 /** pdf.js logs only errors (its font warnings are noise for untrusted files). */
 const PDFJS_ERRORS_ONLY = 0;
@@ -44,46 +49,15 @@ function isTextItem(item: unknown): item is TextItem {
   return typeof item === 'object' && item !== null && 'str' in item && 'transform' in item;
 }
 
-interface PlacedItem {
-  text: string;
-  x: number;
-  y: number;
-  width: number;
-  fontSize: number;
-}
-
-/** Groups a page's text items into visual lines, top to bottom, each left to right. */
-export function itemsToLines(items: PlacedItem[]): PdfLine[] {
-  const sorted = items.filter((i) => i.text !== '').sort((a, b) => b.y - a.y || a.x - b.x);
-  const groups: PlacedItem[][] = [];
-  for (const item of sorted) {
-    const group = groups.at(-1);
-    if (group && Math.abs(group[0]!.y - item.y) < 0.5 * Math.max(item.fontSize, group[0]!.fontSize))
-      group.push(item);
-    else groups.push([item]);
-  }
-  return groups.map((group) => {
-    group.sort((a, b) => a.x - b.x);
-    let text = '';
-    let right = -Infinity;
-    for (const item of group) {
-      // a gap wider than half a character between two Latin runs is a space the producer did not write
-      if (
-        text !== '' &&
-        item.x - right > 0.5 * item.fontSize &&
-        /[A-Za-z0-9]$/.test(text) &&
-        /^[A-Za-z0-9]/.test(item.text)
-      )
-        text += ' ';
-      text += item.text;
-      right = Math.max(right, item.x + item.width);
-    }
+function placedItems(items: unknown[]): PlacedItem[] {
+  return items.filter(isTextItem).map((item) => {
+    const [a, b, c, d, e, f] = item.transform;
     return {
-      text: text.replace(/\s+/g, ' ').trim(),
-      left: group[0]!.x,
-      right,
-      y: group[0]!.y,
-      fontSize: Math.max(...group.map((i) => i.fontSize)),
+      text: item.str,
+      x: e!,
+      y: f!,
+      width: item.width,
+      fontSize: Math.hypot(c!, d!) || Math.hypot(a!, b!) || item.height,
     };
   });
 }
@@ -105,25 +79,56 @@ async function openPdf(bytes: Uint8Array, file: string) {
   }
 }
 
-/** Reads a PDF's bytes as plan text, or throws a PlanInputError naming the file. */
-export async function readPdf(bytes: Uint8Array, file: string): Promise<string> {
+/** The table a page ends with, if it does: below it only a page number or a footer line or two. */
+function tableEndingPage(elements: PageElement[] | undefined): PageElement | undefined {
+  return elements?.slice(-3).findLast((e) => e.kind === 'table');
+}
+
+/** A page as read from the PDF, before its lines and tables are found. */
+interface RawPage {
+  items: PlacedItem[];
+  rules: Rule[];
+  /** The page paints an image and has no text layer: a scan, to be read by OCR. */
+  scanned: boolean;
+  view: { left: number; top: number };
+}
+
+/** What a PDF reads into: its plan text, and how OCR read the scanned pages, if any were. */
+export interface PdfText {
+  text: string;
+  ocr?: OcrSummary;
+}
+
+function imageOps(OPS: Record<string, number>): Set<number> {
+  return new Set(
+    [
+      'paintImageXObject',
+      'paintInlineImageXObject',
+      'paintInlineImageXObjectGroup',
+      'paintImageXObjectRepeat',
+      'paintImageMaskXObject',
+      'paintImageMaskXObjectGroup',
+      'paintImageMaskXObjectRepeat',
+    ].flatMap((name) => (OPS[name] === undefined ? [] : [OPS[name]])),
+  );
+}
+
+async function readPages(bytes: Uint8Array, file: string): Promise<RawPage[]> {
   const pdf = await openPdf(bytes, file);
-  const pages: PdfLine[][] = [];
+  const { OPS } = await getResolvedPDFJS();
+  const images = imageOps(OPS);
+  const pages: RawPage[] = [];
   try {
     for (let n = 1; n <= pdf.numPages; n++) {
       const page = await pdf.getPage(n);
       const content = await page.getTextContent();
-      const items: PlacedItem[] = (content.items as unknown[]).filter(isTextItem).map((item) => {
-        const [a, b, c, d, e, f] = item.transform;
-        return {
-          text: item.str,
-          x: e!,
-          y: f!,
-          width: item.width,
-          fontSize: Math.hypot(c!, d!) || Math.hypot(a!, b!) || item.height,
-        };
-      });
-      pages.push(itemsToLines(items));
+      const items = placedItems(content.items);
+      const operators = await page.getOperatorList();
+      const rules = rulesFromOperators(operators.fnArray, operators.argsArray, OPS);
+      const hasText = items.some((i) => i.text.trim() !== '');
+      const scanned = !hasText && operators.fnArray.some((fn) => images.has(fn));
+      const [left, , , top] = page.view;
+      pages.push({ items, rules, scanned, view: { left: left ?? 0, top: top ?? 0 } });
       page.cleanup();
     }
   } catch (error) {
@@ -133,13 +138,48 @@ export async function readPdf(bytes: Uint8Array, file: string): Promise<string> 
   } finally {
     await pdf.destroy();
   }
-  const text = pdfLinesToText(pages);
+  return pages;
+}
+
+/**
+ * Reads a PDF's bytes as plan text, pages without a text layer by OCR (cached
+ * under the file's SHA-256), or throws a PlanInputError naming the file.
+ */
+export async function readPdf(bytes: Uint8Array, file: string, sha256: string): Promise<PdfText> {
+  const pages = await readPages(bytes, file);
+  if (pages.length === 0) throw new PlanInputError(file, 1, 'the PDF has no pages');
+  const scanned = pages.flatMap((p, i) => (p.scanned ? [i + 1] : []));
+  let ocr: OcrSummary | undefined;
+  if (scanned.length > 0) {
+    const result = await ocrPdfPages(bytes, sha256, scanned, file);
+    for (const page of result.pages) {
+      const raw = pages[page.page - 1]!;
+      raw.items = ocrPageItems(page, raw.view);
+    }
+    const words = result.pages.flatMap((p) => p.words);
+    ocr = {
+      engine: result.engine,
+      languages: OCR_LANGUAGES,
+      dpi: OCR_DPI,
+      pages: scanned,
+      mean_confidence: words.length
+        ? Math.round((10 * words.reduce((sum, w) => sum + w.conf, 0)) / words.length) / 10
+        : 0,
+    };
+  }
+  const elements: PageElement[][] = [];
+  for (const page of pages)
+    elements.push(analyzePage(page.items, page.rules, tableEndingPage(elements.at(-1))));
+  const text = renderBlocks(pdfPagesToBlocks(elements));
   if (text.trim() === '') {
+    const count = `${pages.length} page${pages.length === 1 ? '' : 's'}`;
     throw new PlanInputError(
       file,
       1,
-      `the PDF has no text layer (${pages.length} page${pages.length === 1 ? '' : 's'} of images, probably scanned); it needs OCR before it can be read`,
+      ocr
+        ? `OCR found no text on the scanned pages (${count}, mean confidence ${ocr.mean_confidence})`
+        : `the PDF has no text layer and no scanned page images (${count} of drawings only); there is nothing to read, with or without OCR`,
     );
   }
-  return text;
+  return ocr ? { text, ocr } : { text };
 }
