@@ -23,20 +23,11 @@ import {
 import iconv from 'iconv-lite';
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
+import type { BundledPlan, PlanBlock } from './bundled-plan.ts';
 
 export const PLANS_DIR = new URL('../../content/plans/', import.meta.url);
 
-/** A bundled plan split into its front matter and its blocks. */
-export interface BundledPlan {
-  stem: string;
-  meta: Record<string, unknown>;
-  /** The raw file, front matter included. */
-  raw: string;
-  blocks: PlanBlock[];
-}
-
-export type PlanBlock =
-  { kind: 'paragraph'; text: string } | { kind: 'table'; caption: string | null; rows: string[][] };
+export type { BundledPlan, PlanBlock } from './bundled-plan.ts';
 
 /** A cell line of the plain-text table layout: `text |`, or `||` for a continuation row. */
 const TABLE_CELL_LINE = / \|$/;

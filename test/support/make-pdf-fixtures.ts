@@ -12,7 +12,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
-import type { BundledPlan } from './make-format-fixtures.ts';
+import type { BundledPlan } from './bundled-plan.ts';
 
 /** CJK fonts Debian installs (fonts-wqy-microhei, fonts-noto-cjk), TrueType first: pdf-lib subsets those reliably. */
 const CJK_FONT_CANDIDATES = [
