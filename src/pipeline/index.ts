@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 import type { Root } from 'mdast';
 import { splitFrontMatter } from './frontmatter.ts';
 import { structure, type Block } from './structure.ts';
-import { extractMentions, type Mention } from './extract.ts';
+import { extractMentions } from './extract.ts';
+import { toTargets } from './targets.ts';
 import { mergeMentions } from './merge.ts';
 import { buildTree, type MarkSpan } from './tree.ts';
 import { countySlug, resolveMeta, shortName, toPinyin } from './meta.ts';
@@ -94,45 +95,6 @@ function lineIndex(body: string): (offset: number) => number {
     }
     return lo + 1;
   };
-}
-
-/** Turns merged mentions into FORMAT.md targets with ids and spans. */
-function toTargets(body: string, groups: { mentions: Mention[] }[]): Target[] {
-  return groups.map((g, i) => {
-    const [first] = g.mentions as [Mention, ...Mention[]];
-    const spans = g.mentions.flatMap((m) =>
-      m.quotes.map((q) => ({
-        quote: body.slice(q.start, q.end),
-        anchor: m.anchor,
-        start: q.start,
-        end: q.end,
-      })),
-    );
-    const quotes = [...new Set(spans.map((s) => s.quote))];
-    // Lead: a task paragraph's parenthesis first, then a table's responsible units.
-    const lead =
-      g.mentions.find((m) => !m.fromTable && m.lead.length)?.lead ??
-      g.mentions.find((m) => m.fromTable && m.lead.length)?.lead ??
-      [];
-    const allocations = g.mentions.find((m) => m.allocations.length)?.allocations ?? [];
-    return {
-      metric: first.metric,
-      label: first.label,
-      kind: first.kind,
-      value: first.value,
-      value_max: first.value_max,
-      unit: first.unit,
-      qualifier: first.qualifier,
-      deadline: g.mentions.find((m) => m.deadline !== null)?.deadline ?? null,
-      quotes,
-      section: first.section,
-      scope: g.mentions.find((m) => m.scope !== null)?.scope ?? null,
-      lead: [...new Set(lead)],
-      allocations,
-      id: `t-${i + 1}`,
-      spans,
-    };
-  });
 }
 
 /** Mark spans for the reader: each target's mentions, first one carrying the id t-N. */

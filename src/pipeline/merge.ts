@@ -5,7 +5,7 @@
  * are two targets), and labels must agree enough that 博士生2名 and 青年人才2名
  * stay apart.
  */
-import type { Mention } from './extract.ts';
+import type { Mention } from './mention.ts';
 import { foldLabel } from './taxonomy.ts';
 
 export interface MergedTarget {

@@ -134,6 +134,7 @@ export function applyOverrides(results: PlanResult[], overrides: Override[]): Ap
         scope: f.data.scope ?? null,
         lead: f.data.lead ?? [],
         allocations: f.data.allocations ?? [],
+        confidence: 'high',
         id: `t-${targets.length + 1}`,
         spans: [{ quote: o.quote, anchor: place.anchor, start: at, end: at + o.quote.length }],
         override: 'added',

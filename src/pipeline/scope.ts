@@ -35,6 +35,9 @@ const SECTOR_SUBJECT = new RegExp(
   `^(?:其中)?[:：]?\\s*([\\u4e00-\\u9fa5()]{2,12}?产业)(?=${SECTOR_PREDICATE.source.slice(1)})`,
 );
 
+/** How far before a figure its sentence's sector subject may stand. */
+const SECTOR_REACH = 240;
+
 /** Industry names that say how a plan ranks its industries, not which one a figure is for. */
 const GENERIC_SECTOR = /^(?:主导|优势|特色|新兴|重点|支柱|传统|未来|首位|全|各|相关)产业$/;
 
@@ -45,14 +48,19 @@ const GENERIC_SECTOR = /^(?:主导|优势|特色|新兴|重点|支柱|传统|未
  * not a scope; `label` (the target's indicator) must not contain it either.
  */
 export function sectorOfSentence(text: string, pos: number, label: string): string | null {
-  let from = 0;
-  for (let i = pos - 1; i >= 0; i--) {
+  // Read at most SECTOR_REACH characters back: a sector names the subject near its figures.
+  const floor = Math.max(0, pos - SECTOR_REACH);
+  let from = floor === 0 ? 0 : -1;
+  for (let i = pos - 1; i >= floor; i--) {
     if ('。；;！？!?\n'.includes(text[i]!)) {
       from = i + 1;
       break;
     }
   }
-  const head = SECTOR_SUBJECT.exec(text.slice(from, pos).replace(/^[^:：]*其中[:：]/, ''));
+  const reach = text.slice(Math.max(from, floor), pos);
+  // A sentence head out of reach can only be replaced by a 其中: split within it.
+  if (from === -1 && !/其中[:：]/.test(reach)) return null;
+  const head = SECTOR_SUBJECT.exec(reach.replace(/^[^:：]*其中[:：]/, ''));
   if (!head) return null;
   const sector = head[1]!;
   if (GENERIC_SECTOR.test(sector)) return null;

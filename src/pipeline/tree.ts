@@ -90,15 +90,16 @@ function inline(
     stack.push(s);
   }
   const out: PhrasingContent[] = [];
-  for (const p of pieces)
-    out.push(
-      ...build(
-        body,
-        p.start,
-        p.end,
-        kept.filter((s) => s.start >= p.start && s.end <= p.end),
-      ),
+  for (const p of pieces) {
+    const built = build(
+      body,
+      p.start,
+      p.end,
+      kept.filter((s) => s.start >= p.start && s.end <= p.end),
     );
+    // One by one: spreading a paragraph of 100,000 marks into push() overflows the stack.
+    for (const node of built) out.push(node);
+  }
   return mergeText(out);
 }
 

@@ -1,0 +1,88 @@
+/**
+ * Enumerations with a shared predicate: A和B分别达到 X 和 Y pairs labels with
+ * values in order, and the predicate after 分别 holds for every value (分别超过
+ * 500家和9000家: both at_least); where the 分别 clause has no subject of its
+ * own, the subject is the head of the clause before it in the sentence
+ * (全区高新技术企业和科技型企业在2022年的基础上实现“双倍增”，分别超过…).
+ * A、B各1家 gives every item the same value.
+ */
+import type { ClauseIndex } from './clauses.ts';
+import { FILLER } from './lexicon.ts';
+
+/** Predicates that may follow 分别. */
+const AFTER_RESPECTIVELY =
+  /^分别\s*(达到|达|为|超过|超|突破|新增|净增|增长|提高到|提高至|提升到|提升至|不少于|不低于|引育|培育|引进|建成|认定)?/;
+/** Where the subject of a clause ends: a preposition, an adverb or the predicate. */
+const SUBJECT_END =
+  /在|较|比|相比|同比|实现|达到|达|突破|超过|均|都|要|将|力争|分别|共同|总数|数量/;
+const COORDINATOR = /和|及|、|与|以及/;
+
+export interface Respectively {
+  /** The labels, in order, with where each starts in the text. */
+  labels: { text: string; start: number }[];
+  /** The predicate after 分别, '' when none. */
+  predicate: string;
+  /** Where the quote of each item starts: the subject's start. */
+  quoteFrom: number;
+}
+
+function coordinated(text: string, from: number, to: number): { text: string; start: number }[] {
+  const raw = text.slice(from, to);
+  const lead = raw.length - raw.replace(FILLER, '').length;
+  const out: { text: string; start: number }[] = [];
+  const s = from + lead;
+  const re = new RegExp(COORDINATOR.source, 'g');
+  const body = text.slice(s, to);
+  let at = 0;
+  for (let m = re.exec(body); m; m = re.exec(body)) {
+    out.push({ text: body.slice(at, m.index).trim(), start: s + at });
+    at = m.index + m[0].length;
+  }
+  out.push({ text: body.slice(at).trim(), start: s + at });
+  return out.filter((l) => l.text.replace(/\s+/g, '') !== '');
+}
+
+/**
+ * Reads a 分别 clause whose first number starts at `first`: the labels it pairs
+ * with its values, or null when the clause has no 分别 before the number.
+ */
+export function respectively(
+  text: string,
+  ix: ClauseIndex,
+  clauseFrom: number,
+  first: number,
+): Respectively | null {
+  const pre = text.slice(clauseFrom, first);
+  const at = pre.indexOf('分别');
+  if (at === -1) return null;
+  const predicate = AFTER_RESPECTIVELY.exec(pre.slice(at))?.[1] ?? '';
+  let labels = coordinated(text, clauseFrom, clauseFrom + at);
+  let quoteFrom = clauseFrom;
+  if (labels.length === 0 && clauseFrom > ix.sentenceStart(clauseFrom)) {
+    // No subject of its own: the clause before names it.
+    const prevFrom = ix.clauseStart(clauseFrom - 1);
+    const prev = text.slice(prevFrom, clauseFrom - 1);
+    const filler = prev.length - prev.replace(FILLER, '').length;
+    const cut = SUBJECT_END.exec(prev.slice(filler));
+    const end = prevFrom + filler + (cut ? cut.index : prev.length - filler);
+    labels = coordinated(text, prevFrom, end);
+    quoteFrom = prevFrom + filler;
+  }
+  if (labels.length < 2) return null;
+  return { labels, predicate, quoteFrom };
+}
+
+/** Items of an enumeration "A、B" in [from, to), leading filler dropped from the first. */
+export function enumerationItems(text: string, from: number, to: number): [number, number][] {
+  const items: [number, number][] = [];
+  let s = from;
+  for (let i = from; i <= to; i++) {
+    if (i === to || text[i] === '、') {
+      const piece = text.slice(s, i);
+      const a = s + (piece.length - piece.replace(FILLER, '').length);
+      if (i > a) items.push([a, i]);
+      s = i + 1;
+    }
+  }
+  return items;
+}

@@ -1,0 +1,249 @@
+/**
+ * Reads the numbers of one text unit (a paragraph, a task cell, a form) into
+ * mentions: which numbers are commitments (signal.ts), enumerations (分别, 各:
+ * enumeration.ts), each number's reading (reading.ts), then its quote, lead,
+ * deadline and scope. Every lookup is precomputed per unit, so a paragraph of
+ * any length is read in linear time.
+ */
+import type { Kind } from './schema.ts';
+import type { Taxonomy } from './taxonomy.ts';
+import type { ExtractOutput, Mention } from './mention.ts';
+import { findNumbers, type NumberMention } from './numbers.ts';
+import { ClauseIndex, lowerBound, nameZones, Zones } from './clauses.ts';
+import { findLeadParens, type LeadParen } from './lead.ts';
+import { isSubArea, scopeOfLabel, sectorOfSentence } from './scope.ts';
+import { foldForMatch } from './label.ts';
+import { toBody, type TextUnit } from './text-unit.ts';
+import { VerbIndex } from './verbs.ts';
+import {
+  chineseAccepted,
+  commitmentPositions,
+  hasSignal,
+  ignoredReason,
+  signalVerbPositions,
+} from './signal.ts';
+import { DeadlineReader } from './deadline.ts';
+import { enumerationItems, respectively } from './enumeration.ts';
+import { readNumber, type Reading, type UnitReader } from './reading.ts';
+import { rowLead, type FormHeader } from './form.ts';
+
+export interface UnitInput {
+  unit: TextUnit;
+  taxonomy: Taxonomy;
+  out: ExtractOutput;
+  order: { n: number };
+  /** A year carried in from an introducing paragraph (到2025年，主要目标如下：). */
+  inheritedDeadline?: number | null;
+  /** The header of the form this unit's rows belong to. */
+  header?: FormHeader | null;
+}
+
+/** What one unit's reading shares between its numbers. */
+interface UnitState extends UnitReader {
+  input: UnitInput;
+  zones: Zones;
+  parens: LeadParen[];
+  parenOpens: number[];
+  deadlines: DeadlineReader;
+  numbers: NumberMention[];
+  starts: number[];
+  /** The sub-area a clause named (园区企业研发费用…): the subject of its sentence's later clauses. */
+  area: { sentence: number; scope: string } | null;
+}
+
+/** Numbers of the unit that are commitments; the others with a unit go to the review list. */
+function commitments(
+  u: TextUnit,
+  text: string,
+  ix: ClauseIndex,
+  verbs: VerbIndex,
+  zones: Zones,
+  parenZones: Zones,
+  out: ExtractOutput,
+): NumberMention[] {
+  const ctx = {
+    text,
+    ix,
+    verbs,
+    commitments: commitmentPositions(text),
+    signalVerbs: signalVerbPositions(text),
+  };
+  return findNumbers(text).filter((n) => {
+    if (parenZones.has(n.start)) return false;
+    if (ignoredReason(text, n, zones)) return false;
+    // 一批、一个、一支: the numeral 一 is an article here, never a count the plan commits to.
+    if (n.chinese && n.value === 1) return false;
+    const clauseFrom = ix.clauseStart(n.start);
+    if (!n.unit || (n.chinese && !chineseAccepted(ctx, n)) || !hasSignal(ctx, n, clauseFrom)) {
+      if (!n.chinese || n.unit)
+        out.unclaimed.push({
+          anchor: u.anchor,
+          offset: u.norm.toOriginal[n.start]!,
+          number: n.raw,
+          context: text.slice(Math.max(0, n.start - 12), n.end + 8),
+        });
+      return false;
+    }
+    return true;
+  });
+}
+
+/** Numbers lying in [from, to), by binary search over their starts. */
+function numbersIn(s: UnitState, from: number, to: number): NumberMention[] {
+  const out: NumberMention[] = [];
+  for (let k = lowerBound(s.starts, from); k < s.numbers.length; k++) {
+    const m = s.numbers[k]!;
+    if (m.start >= to) break;
+    if (m.end <= to) out.push(m);
+  }
+  return out;
+}
+
+/** End of the enumeration item after a number: the next 、 when another number follows, else the clause end. */
+function segmentEnd(s: UnitState, n: NumberMention, clauseTo: number): number {
+  const k = lowerBound(s.starts, n.end);
+  const next = k < s.numbers.length ? s.numbers[k] : undefined;
+  if (!next || next.start >= clauseTo) return clauseTo;
+  const between = s.text.slice(n.end, next.start);
+  const stop = between.search(/、|和|及|与/);
+  return stop === -1 ? next.start : n.end + stop;
+}
+
+function scopeFor(s: UnitState, n: NumberMention, r: Reading): string | null {
+  const sentence = s.ix.sentenceStart(n.start);
+  let scope = scopeOfLabel(r.label, r.metric) ?? sectorOfSentence(s.text, n.start, r.label);
+  if (!scope && s.area?.sentence === sentence && !/^全[县市区省]/.test(foldForMatch(r.label)))
+    scope = s.area.scope;
+  if (scope && isSubArea(scope)) s.area = { sentence, scope };
+  return scope;
+}
+
+function lineBounds(text: string, pos: number): { from: number; to: number } {
+  const from = text.lastIndexOf('\n', pos - 1) + 1;
+  const k = text.indexOf('\n', pos);
+  return { from, to: k === -1 ? text.length : k };
+}
+
+function push(s: UnitState, n: NumberMention, r: Reading): void {
+  const { unit: u, out, order, header } = s.input;
+  const text = s.text;
+  const quotes = [toBody(u, r.quoteFrom, r.quoteTo, n.start)];
+  if (r.labelQuote)
+    quotes.unshift(toBody(u, r.labelQuote.start, r.labelQuote.end, r.labelQuote.start));
+  let lead: string[] | null = u.rowLead ?? (header ? rowLead(text, n.start, header) : null);
+  if (!lead) {
+    const k = lowerBound(s.parenOpens, n.end);
+    const paren = s.parens[k];
+    lead = paren ? paren.units.map(([a, b]) => text.slice(a, b)) : [];
+  }
+  const clauseFrom = s.ix.clauseStart(n.start);
+  const yearly = /每年/.test(text.slice(Math.max(clauseFrom, n.start - 40), n.start));
+  const deadline = yearly
+    ? null
+    : s.deadlines.at(n.start, u.form ? lineBounds(text, n.start) : undefined);
+  const mention: Mention = {
+    metric: r.metric,
+    label: r.label,
+    kind: r.kind,
+    value: n.value,
+    value_max: n.valueMax,
+    unit: r.unit,
+    qualifier: r.qualifier,
+    deadline,
+    scope: scopeFor(s, n, r),
+    quotes,
+    anchor: u.anchor,
+    section: u.section,
+    lead,
+    allocations: [],
+    fromTable: Boolean(u.rowLead),
+    unitId: u.unitId,
+    order: order.n++,
+    confidence: r.confidence,
+  };
+  out.mentions.push(mention);
+}
+
+/** Extracts mentions from a text unit (paragraph, task cell or form). */
+export function extractFromUnit(input: UnitInput): void {
+  const u = input.unit;
+  const text = u.norm.text;
+  const ix = new ClauseIndex(text);
+  const zones = nameZones(text);
+  const parens = findLeadParens(text).sort((a, b) => a.open - b.open);
+  const parenZones = new Zones(parens.map((p) => [p.open, p.close + 1]));
+  const verbs = new VerbIndex(text);
+  const numbers = commitments(u, text, ix, verbs, zones, parenZones, input.out);
+  const s: UnitState = {
+    input,
+    text,
+    ix,
+    verbs,
+    taxonomy: input.taxonomy,
+    form: u.form,
+    zones,
+    parens,
+    parenOpens: parens.map((p) => p.open),
+    deadlines: new DeadlineReader(text, zones, ix, input.inheritedDeadline ?? null),
+    numbers,
+    starts: numbers.map((n) => n.start),
+    area: null,
+  };
+  const handled = new Set<NumberMention>();
+  let last: { sentence: number; label: string; kind: Kind } | null = null;
+  for (const n of numbers) {
+    if (handled.has(n)) continue;
+    const clauseFrom = ix.clauseStart(n.start);
+    const clauseTo = ix.clauseEnd(n.end);
+    const sameClause = numbersIn(s, clauseFrom, clauseTo);
+    // 分别: "A和B分别达到 15 亿元和 240 件" pairs labels with values in order.
+    if (sameClause.length > 1 && sameClause[0] === n) {
+      const resp = respectively(text, ix, clauseFrom, n.start);
+      if (resp && resp.labels.length === sameClause.length) {
+        sameClause.forEach((m, i) => {
+          handled.add(m);
+          const r = readNumber(s, {
+            n: m,
+            clauseFrom,
+            segFrom: clauseFrom,
+            segTo: m.end,
+            label: resp.labels[i]!.text,
+            predicate: resp.predicate,
+          });
+          const quoteFrom = Math.min(r.quoteFrom, resp.quoteFrom);
+          push(s, m, { ...r, quoteFrom, quoteTo: sameClause[sameClause.length - 1]!.end });
+        });
+        continue;
+      }
+    }
+    // 各: "A、B各1家" gives each item the same value.
+    const near = Math.max(clauseFrom, n.start - 3);
+    const geAt = text.slice(near, n.start).search(/各\s*$/);
+    const ge = geAt === -1 ? -1 : near + geAt;
+    if (ge !== -1) {
+      const items = enumerationItems(text, clauseFrom, ge);
+      if (items.length > 1) {
+        handled.add(n);
+        for (const [a, b] of items) {
+          const r = readNumber(s, {
+            n,
+            clauseFrom,
+            segFrom: a,
+            segTo: n.end,
+            label: text.slice(a, b),
+          });
+          push(s, n, { ...r, quoteFrom: a, quoteTo: n.end });
+        }
+        continue;
+      }
+    }
+    handled.add(n);
+    const segFrom = ix.segmentStart(n.start, clauseFrom);
+    const segTo = segmentEnd(s, n, clauseTo);
+    const sentence = ix.sentenceStart(n.start);
+    const carry = last && last.sentence === sentence ? last : undefined;
+    const r = readNumber(s, { n, clauseFrom, segFrom, segTo, carry });
+    last = { sentence, label: r.label, kind: r.kind };
+    push(s, n, r);
+  }
+}
