@@ -6,22 +6,18 @@
  * every number stays linear in the paragraph's length.
  */
 
-const CLAUSE_DELIM = new Set([
-  '，',
-  ',',
-  '；',
-  ';',
-  '。',
-  '！',
-  '？',
-  '!',
-  '?',
-  '：',
-  ':',
-  '\n',
-  '|',
-]);
-const SENTENCE_DELIM = new Set(['。', '！', '？', '!', '?', '\n']);
+/** Character classes, by UTF-16 code: clause delimiters (，；。：| and line breaks), sentence ends, parentheses, 、. */
+const CLAUSE = 1;
+const SENTENCE = 2;
+const OPEN = 4;
+const CLOSE = 8;
+const ENUM = 16;
+const CLASS = new Uint8Array(0x10000);
+for (const c of '，,；;：:|') CLASS[c.charCodeAt(0)] = CLAUSE;
+for (const c of '。！？!?\n') CLASS[c.charCodeAt(0)] = CLAUSE | SENTENCE;
+CLASS['('.charCodeAt(0)] = OPEN;
+CLASS[')'.charCodeAt(0)] = CLOSE;
+CLASS['、'.charCodeAt(0)] = ENUM;
 
 /** First index in the sorted `xs` whose value is >= `v` (xs.length when none). */
 export function lowerBound(xs: ArrayLike<number>, v: number): number {
@@ -55,28 +51,27 @@ export class ClauseIndex {
     // One frame per open parenthesis; a frame keeps its own clause start and last 、.
     const clause: number[] = [0];
     const enums: number[] = [-1];
+    let top = 0;
     for (let i = 0; i < n; i++) {
-      this.clauseStarts[i] = clause[clause.length - 1]!;
-      this.enumStarts[i] = enums[enums.length - 1]!;
-      const c = text[i]!;
-      if (c === '(') {
-        clause.push(i + 1);
-        enums.push(-1);
+      this.clauseStarts[i] = clause[top]!;
+      this.enumStarts[i] = enums[top]!;
+      const k = CLASS[text.charCodeAt(i)]!;
+      if (k === 0) continue;
+      if (k & OPEN) {
+        clause[++top] = i + 1;
+        enums[top] = -1;
         this.stops.push(i);
-      } else if (c === ')') {
-        if (clause.length > 1) {
-          clause.pop();
-          enums.pop();
-        }
-      } else if (CLAUSE_DELIM.has(c)) {
-        clause[clause.length - 1] = i + 1;
-        enums[enums.length - 1] = -1;
+      } else if (k & CLOSE) {
+        if (top > 0) top--;
+      } else if (k & CLAUSE) {
+        clause[top] = i + 1;
+        enums[top] = -1;
         this.stops.push(i);
-        if (SENTENCE_DELIM.has(c)) this.sentenceEnds.push(i);
-      } else if (c === '、') enums[enums.length - 1] = i + 1;
+        if (k & SENTENCE) this.sentenceEnds.push(i);
+      } else if (k & ENUM) enums[top] = i + 1;
     }
-    this.clauseStarts[n] = clause[clause.length - 1]!;
-    this.enumStarts[n] = enums[enums.length - 1]!;
+    this.clauseStarts[n] = clause[top]!;
+    this.enumStarts[n] = enums[top]!;
   }
 
   /** Index just after the clause boundary before `pos`. */

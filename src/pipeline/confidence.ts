@@ -14,7 +14,7 @@ import type { MetricEvidence } from './metric.ts';
 export interface ConfidenceInput {
   metric: MetricEvidence;
   kind: KindEvidence;
-  /** Words before the matched wording the rule did not read (see metric.ts). */
+  /** Words before the matched wording the rule did not read (metric.ts), '' when none. */
   residue: string;
   /** The label came from another clause (the sentence's subject, a 分别 subject is not this). */
   carried: boolean;
@@ -35,16 +35,11 @@ const SURE_METRIC = new Set<MetricEvidence>([
 ]);
 const SURE_KIND = new Set<KindEvidence>(['explicit', 'verb']);
 
-/** A residue of more than a character, or one holding 的 (a relative clause), changes what is counted. */
-function residueMatters(residue: string): boolean {
-  return residue.includes('的') || residue.length > 3;
-}
-
 /** The confidence of one reading. */
 export function confidenceOf(input: ConfidenceInput): Confidence {
   if (!SURE_METRIC.has(input.metric) || !SURE_KIND.has(input.kind)) return 'low';
   if (input.carried || input.labelAfterNumber || input.kindAdjusted) return 'low';
-  if (input.metric !== 'unknown' && residueMatters(input.residue)) return 'low';
+  if (input.residue) return 'low';
   if (input.metric === 'unknown' && input.label.replace(/[^\u4e00-\u9fa5A-Za-z]/g, '').length < 2)
     return 'low';
   return 'high';

@@ -78,6 +78,11 @@ export class DeadlineReader {
    * whose completion date may come after the number.
    */
   at(pos: number, row?: { from: number; to: number }): number | null {
+    if (row) {
+      const k = lowerBound(this.starts, row.from);
+      for (let j = k; j < this.phrases.length && this.phrases[j]!.at < row.to; j++)
+        if (this.phrases[j]!.reach === 'row') return this.phrases[j]!.year;
+    }
     const sentence = this.ix.sentenceStart(pos);
     for (let k = lowerBound(this.starts, pos) - 1; k >= 0; k--) {
       const p = this.phrases[k]!;
@@ -85,11 +90,6 @@ export class DeadlineReader {
       if (p.at >= sentence) return p.year;
       // A year label of an earlier sentence ends what an earlier 到YYYY年 governed.
       if (p.reach === 'sentence') return null;
-    }
-    if (row) {
-      const k = lowerBound(this.starts, row.from);
-      for (let j = k; j < this.phrases.length && this.phrases[j]!.at < row.to; j++)
-        if (this.phrases[j]!.reach === 'row') return this.phrases[j]!.year;
     }
     return this.inherited;
   }

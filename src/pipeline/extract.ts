@@ -60,14 +60,9 @@ function readParagraph(
   const found = form ? headerOf(norm.text) : null;
   if (found) walk.header = found.header;
   else if (!form) walk.header = null;
-  const unit: TextUnit = {
-    norm,
-    breaks,
-    anchor,
-    section: walk.section,
-    unitId: walk.unitId++,
-    form,
-  };
+  // A form's rows are separate units: a table row may restate a goal of the row above.
+  const unit: TextUnit = { norm, breaks, anchor, section: walk.section, unitId: walk.unitId, form };
+  walk.unitId += form ? lines.length : 1;
   extractFromUnit({
     unit,
     taxonomy: input.taxonomy,

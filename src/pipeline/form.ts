@@ -22,6 +22,8 @@ const LEAD_COLUMN = /^(?:主要责任单位|责任单位|牵头单位|责任部�
 /** Whether a paragraph's fragments are the rows or cells of a form rather than wrapped prose. */
 export function isFormParagraph(lines: string[]): boolean {
   if (lines.some((l) => l.includes('|'))) return true;
+  // One line without inner white space is prose (the common case, decided cheaply).
+  if (lines.length === 1 && !/\S\s+\S/.test(lines[0]!)) return false;
   const norm = lines.map((l) => l.normalize('NFKC').trim());
   if (norm.some((l) => isHeaderCells(splitCells(l)))) return true;
   if (norm.length < 3) return false;

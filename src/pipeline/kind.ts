@@ -37,6 +37,8 @@ export interface KindInput {
   analysis: LabelAnalysis;
   clauseFrom: number;
   segFrom: number;
+  /** Start of the number's sentence, for the creating-verb test of the default level. */
+  sentenceFrom?: number | undefined;
   metric: MetricDefinition | undefined;
   /** The kind of the sentence's subject where the label was carried from it. */
   carried?: Kind | undefined;
@@ -67,6 +69,9 @@ function countKind(
     // (建设省级科技成果转化中试基地: 建设 decides, not 转化).
     return { kind: byVerb(own[0]!.verb), evidence: 'verb' };
   }
+  // A label read from elsewhere (a form cell, a 分别 subject) brings its own verb: 组建…团队数量 | 1个.
+  const labelVerb = input.analysis.verbs[0];
+  if (labelVerb) return { kind: byVerb(labelVerb), evidence: 'verb' };
   // No verb of its own: the verb that governs the enumeration, skipping 达 bound to other numbers.
   const earlier = verbs.within(Math.max(clauseFrom, segFrom - LOOKBACK), segFrom);
   for (let i = earlier.length - 1; i >= 0; i--) {
@@ -109,7 +114,17 @@ export function decideKind(input: KindInput): KindReading {
   if (tailSignal(analysis, 'stock', 'level')) return { kind: 'level', unit, evidence: 'explicit' };
   if (input.carried === 'increase' || input.carried === 'level')
     return { kind: input.carried, unit, evidence: 'carried' };
-  return { kind: metric?.default_kind ?? 'level', unit, evidence: 'default' };
+  if (metric?.default_kind && metric.default_kind !== 'level')
+    return { kind: metric.default_kind, unit, evidence: 'default' };
+  // FORMAT.md: increase only where new-addition wording says so, otherwise level. That is a
+  // rule, not a guess — unless a creating verb earlier in the sentence may govern the number.
+  const sentence = input.sentenceFrom ?? input.clauseFrom;
+  const before = input.verbs.within(
+    Math.max(sentence, input.n.start - 2 * LOOKBACK),
+    input.n.start,
+  );
+  const maybeIncrease = before.some((v) => isIncrease(v.verb));
+  return { kind: 'level', unit, evidence: maybeIncrease ? 'default' : 'explicit' };
 }
 
 /**

@@ -54,6 +54,24 @@ export interface LabelAnalysis {
  * narrow the head without changing which indicator it is.
  */
 export function foldForMatch(label: string): string {
+  const known = foldMemo.get(label);
+  if (known !== undefined) return known;
+  const folded = foldUncached(label);
+  remember(foldMemo, label, folded);
+  return folded;
+}
+
+/** Plans share their wording, so labels recur: pure results are kept (bounded). */
+const MEMO_LIMIT = 20_000;
+const foldMemo = new Map<string, string>();
+const analysisMemo = new Map<string, LabelAnalysis>();
+
+function remember<T>(memo: Map<string, T>, key: string, value: T): void {
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(key, value);
+}
+
+function foldUncached(label: string): string {
   let s = label
     .normalize('NFKC')
     .replace(/[\s“”"'‘’「」『』《》〈〉]/g, '')
@@ -173,6 +191,9 @@ export function densityFrame(folded: string): DensityFrame | null {
  * (R&D over GDP is R&D intensity, over revenue a firm's), and the label keeps it.
  */
 export function shareFrame(folded: string): ShareFrame | null {
+  // 占GDP比重 with no subject: the sentence's subject is what the share is of.
+  const bareOf = /^占(.+?)(?:的)?(?:比重|比例|比值|份额)$/.exec(folded);
+  if (bareOf) return { subject: '', denominator: bareOf[1]! };
   const of = /^(.+?)占(.+?)(?:的)?(?:比重|比例|比值|份额|百分比)$/.exec(folded);
   if (of) return { subject: of[1]!, denominator: of[2]!.replace(/中$/, '') };
   const ratio = /^(.+?)(?:与|相当于)(.+?)(?:之比|的比例|比例|比值|的比重)$/.exec(folded);
@@ -217,9 +238,18 @@ function stripHead(s: string, out: Pick<LabelAnalysis, 'verbs' | 'time' | 'whole
 
 /**
  * Analyses the words that name a number's indicator. `region` is the text
- * between the segment start and the predicate (or the number).
+ * between the segment start and the predicate (or the number). The result is
+ * shared between calls with the same region: treat it as read-only.
  */
 export function analyzeLabel(region: string): LabelAnalysis {
+  const known = analysisMemo.get(region);
+  if (known) return known;
+  const analysis = analyzeUncached(region);
+  remember(analysisMemo, region, analysis);
+  return analysis;
+}
+
+function analyzeUncached(region: string): LabelAnalysis {
   const out: LabelAnalysis = {
     label: '',
     verbs: [],
@@ -250,6 +280,7 @@ export function analyzeLabel(region: string): LabelAnalysis {
   add(folded);
   let head = out.share ? out.share.subject : folded;
   add(head);
+  if (!head) return out;
   for (let guard = 0; guard < 5; guard++) {
     const tail = TAIL_RE.exec(head);
     const verb = tail ? null : TRAILING_VERB.exec(head);

@@ -7,6 +7,7 @@
  * is, for the confidence.
  */
 import type { LabelAnalysis } from './label.ts';
+import { INCREASE_VERBS, LEVEL_VERBS } from './lexicon.ts';
 import { matchCandidates, resemblesMetric, type MetricMatch, type Taxonomy } from './taxonomy.ts';
 
 /** How the metric was decided. */
@@ -22,13 +23,18 @@ export type MetricEvidence =
   /** Nothing matched, but the label shares words with a metric: maybe a wording the taxonomy lacks. */
   | 'resembles'
   /** 申报 N 家: applications, not certified firms (FORMAT.md). */
-  | 'application';
+  | 'application'
+  /** A wording the taxonomy marks as read two ways across provinces. */
+  | 'ambiguous';
 
 export interface MetricReading {
   key: string;
   evidence: MetricEvidence;
   match: MetricMatch | null;
-  /** Words before the matched wording that are neither a level, a scope nor a known modifier. */
+  /**
+   * Words before the matched wording the rule did not read — a relative clause (…的),
+   * a long modifier, or another metric's words (省级高新技术企业研发中心) — else ''.
+   */
   residue: string;
 }
 
@@ -55,8 +61,19 @@ const REVENUE = /(?:主营业务收入|营业收入|销售收入|主营收入|�
 const MODIFIER =
   /^(?:国家级|国家|省级及以上|省级以上|省级|省|市级及以上|市级以上|市级|县级以上|县级|区级|各类|各级|有效期内|有效|新认定|新|累计|全社会|规模以上工业|规模以上|规上工业|规上|规模工业|工业|本地|本土|重点|骨干|龙头|优质|高质量|高水平|[\u4e00-\u9fa5]{2,8}?(?:产业|行业|领域|园区|高新区|经开区|开发区))/;
 
+const VERB_IN_RESIDUE = new RegExp(
+  `(?:${[...new Set([...INCREASE_VERBS, ...LEVEL_VERBS])].sort((a, b) => b.length - a.length).join('|')})`,
+  'g',
+);
+
 function residueOf(candidate: string, match: MetricMatch): string {
   let rest = candidate.slice(0, match.start);
+  // 柔性引进高端人才: what stands before a verb is its adverb; the indicator is the verb's object.
+  let lastVerbEnd = -1;
+  VERB_IN_RESIDUE.lastIndex = 0;
+  for (let m = VERB_IN_RESIDUE.exec(rest); m; m = VERB_IN_RESIDUE.exec(rest))
+    lastVerbEnd = m.index + m[0].length;
+  if (lastVerbEnd !== -1) rest = rest.slice(lastVerbEnd);
   for (let guard = 0; guard < 8 && rest; guard++) {
     const m = MODIFIER.exec(rest);
     if (!m) break;
@@ -96,7 +113,17 @@ export function chooseMetric(input: MetricInput): MetricReading {
     key = 'enterprise_rd';
   if (CERTIFIED_FIRMS.has(key) && APPLICATION.test(segment))
     return { key: 'other', evidence: 'application', match, residue: '' };
+  // A known non-metric stays one whatever narrows it (上报问题解决及时率 is a rate).
+  if (key === 'other') return { key, evidence: 'known-other', match, residue: '' };
+  const def = taxonomy.byKey.get(key);
+  if (def?.ambiguous.some((w) => candidates[index]!.endsWith(w)))
+    return { key, evidence: 'ambiguous', match, residue: '' };
   const residue = residueOf(candidates[index]!, match);
-  if (key === 'other') return { key, evidence: 'known-other', match, residue };
-  return { key, evidence: match.listed ? 'wording' : 'pattern', match, residue };
+  const unread = residue.includes('的') || residue.length > 6 || resemblesMetric(taxonomy, residue);
+  return {
+    key,
+    evidence: match.listed ? 'wording' : 'pattern',
+    match,
+    residue: unread ? residue : '',
+  };
 }

@@ -148,7 +148,9 @@ export const COUNT_UNITS = new Set([
 
 const ARABIC = String.raw`\d+(?:,\d{3})*(?:\.\d+)?`;
 const CHINESE = '[零〇一二两三四五六七八九十百千]+';
-const RANGE_SEP = String.raw`\s*(?:-|~|—|–|至|到)\s*`;
+/** White space inside a mention never includes a line break: a unit on the next line is another cell. */
+const SP = '[^\\S\\n]*';
+const RANGE_SEP = String.raw`${SP}(?:-|~|—|–|至|到)${SP}`;
 const UNIT_ALT = UNITS.map((u) => u.replace(/[()%]/g, (c) => '\\' + c)).join('|');
 const AFTER_QUAL = '以上|以下|以内|左右|上下|多';
 
@@ -174,7 +176,7 @@ export interface NumberMention {
 const SPOKEN_YI = '个多?亿元?';
 
 const MENTION_RE = new RegExp(
-  String.raw`(${ARABIC}|${CHINESE})(?:${RANGE_SEP}(${ARABIC}|${CHINESE}))?(余|多)?\s*(${SPOKEN_YI}|(?:万|亿)?(?:${UNIT_ALT}))?(${AFTER_QUAL})?`,
+  String.raw`(${ARABIC}|${CHINESE})(?:${RANGE_SEP}(${ARABIC}|${CHINESE}))?(余|多)?${SP}(${SPOKEN_YI}|(?:万|亿)?(?:${UNIT_ALT}))?(${AFTER_QUAL})?`,
   'g',
 );
 

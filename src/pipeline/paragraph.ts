@@ -11,7 +11,7 @@ import type { ExtractOutput, Mention } from './mention.ts';
 import { findNumbers, type NumberMention } from './numbers.ts';
 import { ClauseIndex, lowerBound, nameZones, Zones } from './clauses.ts';
 import { findLeadParens, type LeadParen } from './lead.ts';
-import { isSubArea, scopeOfLabel, sectorOfSentence } from './scope.ts';
+import { isSubArea, scopeOfLabel, sectorOfSentence, SECTOR_STOPS } from './scope.ts';
 import { foldForMatch } from './label.ts';
 import { toBody, type TextUnit } from './text-unit.ts';
 import { VerbIndex } from './verbs.ts';
@@ -49,18 +49,23 @@ interface UnitState extends UnitReader {
   starts: number[];
   /** The sub-area a clause named (园区企业研发费用…): the subject of its sentence's later clauses. */
   area: { sentence: number; scope: string } | null;
+  /** Positions of line breaks: a form's rows. */
+  newlines: number[];
+  /** Positions where a sector's sentence ends (scope.ts SECTOR_STOPS). */
+  sectorStops: number[];
 }
 
 /** Numbers of the unit that are commitments; the others with a unit go to the review list. */
 function commitments(
   u: TextUnit,
-  text: string,
+  found: NumberMention[],
   ix: ClauseIndex,
   verbs: VerbIndex,
   zones: Zones,
   parenZones: Zones,
   out: ExtractOutput,
 ): NumberMention[] {
+  const text = u.norm.text;
   const ctx = {
     text,
     ix,
@@ -68,12 +73,13 @@ function commitments(
     commitments: commitmentPositions(text),
     signalVerbs: signalVerbPositions(text),
   };
-  return findNumbers(text).filter((n) => {
+  return found.filter((n) => {
     if (parenZones.has(n.start)) return false;
     if (ignoredReason(text, n, zones)) return false;
     // 一批、一个、一支: the numeral 一 is an article here, never a count the plan commits to.
     if (n.chinese && n.value === 1) return false;
     const clauseFrom = ix.clauseStart(n.start);
+    if (!n.unit && u.form && !n.chinese && isBareValueCell(text, n, clauseFrom, ix)) return true;
     if (!n.unit || (n.chinese && !chineseAccepted(ctx, n)) || !hasSignal(ctx, n, clauseFrom)) {
       if (!n.chinese || n.unit)
         out.unclaimed.push({
@@ -86,6 +92,22 @@ function commitments(
     }
     return true;
   });
+}
+
+/** A form cell holding only a number (新增高新技术企业 ⏎ 15): its unit is the indicator's. */
+function isBareValueCell(
+  text: string,
+  n: NumberMention,
+  clauseFrom: number,
+  ix: ClauseIndex,
+): boolean {
+  const end = ix.clauseEnd(n.end);
+  return (
+    text.slice(clauseFrom, n.start).trim() === '' &&
+    text.slice(n.end, end).trim() === '' &&
+    (clauseFrom === 0 || /[|\n]/.test(text[clauseFrom - 1]!)) &&
+    (end === text.length || /[|\n]/.test(text[end]!))
+  );
 }
 
 /** Numbers lying in [from, to), by binary search over their starts. */
@@ -111,7 +133,10 @@ function segmentEnd(s: UnitState, n: NumberMention, clauseTo: number): number {
 
 function scopeFor(s: UnitState, n: NumberMention, r: Reading): string | null {
   const sentence = s.ix.sentenceStart(n.start);
-  let scope = scopeOfLabel(r.label, r.metric) ?? sectorOfSentence(s.text, n.start, r.label);
+  const k = lowerBound(s.sectorStops, n.start) - 1;
+  const sectorFrom = k >= 0 ? s.sectorStops[k]! + 1 : 0;
+  let scope =
+    scopeOfLabel(r.label, r.metric) ?? sectorOfSentence(s.text, n.start, r.label, sectorFrom);
   if (!scope && s.area?.sentence === sentence && !/^全[县市区省]/.test(foldForMatch(r.label)))
     scope = s.area.scope;
   if (scope && isSubArea(scope)) s.area = { sentence, scope };
@@ -122,6 +147,28 @@ function lineBounds(text: string, pos: number): { from: number; to: number } {
   const from = text.lastIndexOf('\n', pos - 1) + 1;
   const k = text.indexOf('\n', pos);
   return { from, to: k === -1 ? text.length : k };
+}
+
+/**
+ * A bare value cell takes the first unit of its indicator's metric (hightech_firms: 家),
+ * read low; where the metric lists no unit it is no target and goes to the review list.
+ */
+function bareUnit(s: UnitState, n: NumberMention, r: Reading): boolean {
+  const units = s.taxonomy.byKey.get(r.metric)?.units;
+  const unit = r.metric === 'other' ? undefined : units?.find((x) => x !== '%');
+  if (!unit) {
+    s.input.out.unclaimed.push({
+      anchor: s.input.unit.anchor,
+      offset: s.input.unit.norm.toOriginal[n.start]!,
+      number: n.raw,
+      context: s.text.slice(Math.max(0, n.start - 12), n.end + 8),
+    });
+    return false;
+  }
+  r.unit = unit;
+  r.confidence = 'low';
+  r.unitInferred = true;
+  return true;
 }
 
 function push(s: UnitState, n: NumberMention, r: Reading): void {
@@ -156,11 +203,12 @@ function push(s: UnitState, n: NumberMention, r: Reading): void {
     section: u.section,
     lead,
     allocations: [],
-    fromTable: Boolean(u.rowLead),
-    unitId: u.unitId,
+    fromTable: Boolean(u.rowLead) || r.fromCells,
+    unitId: u.unitId + (u.form ? lowerBound(s.newlines, n.start) : 0),
     order: order.n++,
     confidence: r.confidence,
   };
+  if (r.unitInferred) mention.unitInferred = true;
   out.mentions.push(mention);
 }
 
@@ -168,12 +216,14 @@ function push(s: UnitState, n: NumberMention, r: Reading): void {
 export function extractFromUnit(input: UnitInput): void {
   const u = input.unit;
   const text = u.norm.text;
+  const found = findNumbers(text);
+  if (found.length === 0) return; // most paragraphs: nothing to read
   const ix = new ClauseIndex(text);
   const zones = nameZones(text);
   const parens = findLeadParens(text).sort((a, b) => a.open - b.open);
   const parenZones = new Zones(parens.map((p) => [p.open, p.close + 1]));
   const verbs = new VerbIndex(text);
-  const numbers = commitments(u, text, ix, verbs, zones, parenZones, input.out);
+  const numbers = commitments(u, found, ix, verbs, zones, parenZones, input.out);
   const s: UnitState = {
     input,
     text,
@@ -188,7 +238,12 @@ export function extractFromUnit(input: UnitInput): void {
     numbers,
     starts: numbers.map((n) => n.start),
     area: null,
+    newlines: [],
+    sectorStops: [],
   };
+  for (let i = 0; i < text.length; i++) if (SECTOR_STOPS.includes(text[i]!)) s.sectorStops.push(i);
+  if (u.form)
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) s.newlines.push(i);
   const handled = new Set<NumberMention>();
   let last: { sentence: number; label: string; kind: Kind } | null = null;
   for (const n of numbers) {
@@ -243,6 +298,7 @@ export function extractFromUnit(input: UnitInput): void {
     const sentence = ix.sentenceStart(n.start);
     const carry = last && last.sentence === sentence ? last : undefined;
     const r = readNumber(s, { n, clauseFrom, segFrom, segTo, carry });
+    if (!n.unit && !bareUnit(s, n, r)) continue;
     last = { sentence, label: r.label, kind: r.kind };
     push(s, n, r);
   }

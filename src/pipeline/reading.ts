@@ -61,6 +61,10 @@ export interface Reading {
   labelQuote: { start: number; end: number } | null;
   confidence: Confidence;
   analysis: LabelAnalysis;
+  /** The label is a form's indicator cell: the value is a table row's. */
+  fromCells: boolean;
+  /** The unit was not written (a bare value cell) but taken from the metric. */
+  unitInferred?: boolean;
 }
 
 const ALL_VERBS = [...new Set([...INCREASE_VERBS, ...LEVEL_VERBS])].sort(
@@ -82,6 +86,7 @@ function startsCell(text: string, from: number): boolean {
 
 interface LabelChoice {
   analysis: LabelAnalysis;
+  fromCells?: boolean;
   metric: MetricReading;
   carried: boolean;
   afterNumber: boolean;
@@ -154,6 +159,7 @@ export function readNumber(u: UnitReader, req: ReadRequest): Reading {
     analysis: choice.analysis,
     clauseFrom: req.clauseFrom,
     segFrom,
+    sentenceFrom: u.ix.sentenceStart(n.start),
     metric: def,
     carried: choice.carried ? carry?.kind : undefined,
   });
@@ -205,6 +211,7 @@ export function readNumber(u: UnitReader, req: ReadRequest): Reading {
     labelQuote: choice.labelQuote,
     confidence,
     analysis: choice.analysis,
+    fromCells: choice.fromCells === true,
   };
 }
 
@@ -230,6 +237,7 @@ function fromCells(
     quoteFrom: sameLine ? pick.c.start : null,
     quoteTo: null,
     labelQuote: sameLine ? null : { start: pick.c.start, end: pick.c.end },
+    fromCells: true,
   };
 }
 

@@ -24,8 +24,7 @@ export function ignoredReason(text: string, n: NumberMention, zones: Zones): str
   const rest = text.slice(n.numberEnd);
   if (/^[年月日号届度期]/.test(rest.trimStart()) && !n.unit) return 'date';
   // 2021.1-2021.12, 2023.12: a year and month, not a decimal.
-  if (/^20\d\d\.\d{1,2}$/.test(text.slice(n.start, n.numberEnd)) && !/^\d/.test(rest))
-    return 'date';
+  if (/^20\d\d\.\d{1,2}(?!\d)/.test(text.slice(n.start, n.numberEnd))) return 'date';
   if (/[第前后近]$/.test(before)) return 'ordinal';
   if (/[+＋·]$/.test(before) || /^\s*[+＋]/.test(rest)) return 'name';
   // 减按15%征收, 按15%的税率: a statutory rate the plan cites, not a target.
@@ -79,7 +78,8 @@ export function hasSignal(ctx: SignalContext, n: NumberMention, clauseFrom: numb
   const from = Math.max(clauseFrom, n.start - LOOKBACK);
   const before = text.slice(from, n.start);
   if (SIGN_BEFORE.test(before)) return true;
-  const next = text.slice(n.end, n.end + 4).trimStart()[0];
+  // The next character, spaces skipped but not a line break (a form's cell ends there).
+  const next = text.slice(n.end, n.end + 4).replace(/^[^\S\n]+/, '')[0];
   if (next === undefined || /[，,；;。、)）和及与!！?？|\n]/.test(next)) return true;
   if (ctx.verbs.within(from, n.start).length > 0 || PREDICATE.test(before.slice(-PREDICATE_REACH)))
     return true;

@@ -27,6 +27,8 @@ const entrySchema = z.object({
   default_kind: kindSchema.optional(),
   /** Bases a density of this metric may have (default: per population, 万人). */
   density_bases: z.array(z.string()).optional(),
+  /** Wordings that read as this metric in some provinces and as another measure elsewhere. */
+  ambiguous: z.array(z.string()).default([]),
   notes: z.array(z.string()).default([]),
 });
 
@@ -35,6 +37,8 @@ export interface MetricDefinition extends Metric {
   units?: string[] | undefined;
   default_kind?: Kind | undefined;
   density_bases: string[];
+  /** Folded wordings that match this metric but leave the reading unsure (low confidence). */
+  ambiguous: string[];
 }
 
 export interface Taxonomy {
@@ -101,6 +105,7 @@ export function parseTaxonomy(yamlText: string, file: string): Taxonomy {
       units: e.units,
       default_kind: e.default_kind,
       density_bases: e.density_bases ?? ['万人', '千人', '百人'],
+      ambiguous: e.ambiguous.map(foldLabel),
     });
   }
   if (!metrics.some((m) => m.key === 'other'))
@@ -198,9 +203,25 @@ function unitAllowed(m: MetricDefinition, numerator: string): boolean {
   return !m.units || !numerator || m.units.includes(numerator);
 }
 
+/** Labels recur across plans (高新技术企业, 研发投入强度): their matches are kept, per taxonomy. */
+const matchMemo = new WeakMap<Taxonomy, Map<string, MetricMatch | null>>();
+const MEMO_LIMIT = 50_000;
+
 function matchHead(taxonomy: Taxonomy, folded: string, unit: string): MetricMatch | null {
   if (!folded) return null;
   const numerator = unitNumerator(unit.normalize('NFKC'));
+  let memo = matchMemo.get(taxonomy);
+  if (!memo) matchMemo.set(taxonomy, (memo = new Map<string, MetricMatch | null>()));
+  const key = `${numerator}\u0000${folded}`;
+  const known = memo.get(key);
+  if (known !== undefined) return known;
+  const found = matchUncached(taxonomy, folded, numerator);
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(key, found);
+  return found;
+}
+
+function matchUncached(taxonomy: Taxonomy, folded: string, numerator: string): MetricMatch | null {
   let best: MetricMatch | null = null;
   const consider = (key: string, start: number, wording: string, listed: boolean) => {
     const length = folded.length - start;

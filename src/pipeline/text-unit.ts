@@ -13,6 +13,7 @@ export interface TextUnit {
   breaks: number[];
   anchor: string;
   section: string;
+  /** Merge unit of the text; in a form, row k (line k) is unit unitId + k. */
   unitId: number;
   /** Responsible units given by a table row rather than by parentheses. */
   rowLead?: string[] | undefined;
