@@ -72,6 +72,25 @@ export function respectively(
   return { labels, predicate, quoteFrom };
 }
 
+/**
+ * Coordinated modifiers sharing one head: 企业、科研院所、高校研发经费支出分别达…
+ * is 企业研发经费支出, 科研院所研发经费支出, 高校研发经费支出. Where the last label
+ * ends in a wording (`matchOf`) and an earlier one is a short modifier matching
+ * nothing, the wording is appended to it.
+ */
+export function sharedHead(
+  labels: string[],
+  matchOf: (label: string) => { wording: string } | null,
+): string[] {
+  const head = matchOf(labels[labels.length - 1]!)?.wording;
+  if (!head) return labels;
+  return labels.map((l, i) => {
+    if (i === labels.length - 1) return l;
+    const bare = l.replace(/\s+/g, '');
+    return bare.length <= 6 && !matchOf(l) ? `${l}${head}` : l;
+  });
+}
+
 /** Items of an enumeration "A、B" in [from, to), leading filler dropped from the first. */
 export function enumerationItems(text: string, from: number, to: number): [number, number][] {
   const items: [number, number][] = [];

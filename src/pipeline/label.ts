@@ -92,7 +92,7 @@ const LEADING_VERB = new RegExp(`^(?:${ALL_VERBS.join('|')})(?:和|及|与|并)?
 
 /** Words a label may end with that are not its indicator: a commitment or a time word before the predicate. */
 const TRAILING_FILLER =
-  /(?:力争|确保|争取|预计|计划|将|要|均|都|年均|同比|比上年|较上年|每年|累计|总计|合计|共|已|的)$/;
+  /(?:力争|确保|争取|预计|计划|将|要|均|都|年均|同比|比上年|较上年|每年|累计|总计|合计|共|已|至少|最少|最多|的)$/;
 
 /** Verbs after the head: 高新技术企业新增…, 信用贷款发放…, 技术市场实现交易额…. */
 const TRAILING_VERB = new RegExp(
@@ -120,6 +120,8 @@ const TAILS: [string, TailSignal][] = [
   ['备案数', 'count'],
   ['报统数', 'count'],
   ['申请量', 'count'],
+  ['申报量', 'count'],
+  ['申报数', 'count'],
   ['申请数', 'count'],
   ['受理量', 'count'],
   ['授权量', 'count'],
@@ -169,8 +171,9 @@ const PEOPLE_FRAME =
 /** Money bases: 每亿元研发投入…, 每万元GDP… — a density, unit 件/亿元. */
 const MONEY_FRAME =
   /^每(亿元|万元|千元)(?:研发(?:经费)?投入|研发经费|GDP|地区生产总值|产值|营业收入)?/;
-/** Firm bases: 每万家企业法人中…, 每千家工商注册企业 — unit 家/万家. */
-const FIRM_FRAME = /^每([万千百]?家)(?:企业法人|工商注册企业|企业|规上工业企业|工业企业)?中?/;
+/** Firm bases: 每万家企业法人中…, 每千家工商注册企业, 千家工商注册企业中… — unit 家/万家. */
+const FIRM_FRAME =
+  /^(?:每([万千百]?家)(?:企业法人|工商注册企业|企业|规上工业企业|工业企业)?中?|([万千百]家)(?:企业法人|工商注册企业|企业|规上工业企业|工业企业)中)/;
 
 /** The density frame opening a folded label, or null. */
 export function densityFrame(folded: string): DensityFrame | null {
@@ -181,7 +184,7 @@ export function densityFrame(folded: string): DensityFrame | null {
   const money = MONEY_FRAME.exec(folded);
   if (money) return { base: money[1]! };
   const firms = FIRM_FRAME.exec(folded);
-  if (firms) return { base: firms[1]! };
+  if (firms) return { base: (firms[1] ?? firms[2])! };
   return null;
 }
 

@@ -82,6 +82,19 @@ function residueOf(candidate: string, match: MetricMatch): string {
   return rest;
 }
 
+/** Levels and the whole unit: what may stand before a strict wording (全社会研发经费). */
+const WHOLE_OR_LEVEL = /^(?:全社会|全县|全区|全市|全省|县域|本级|地方|国家级|省级|市级|县级)/;
+
+function strictResidue(candidate: string, match: MetricMatch): string {
+  let rest = candidate.slice(0, match.start);
+  for (let guard = 0; guard < 4 && rest; guard++) {
+    const m = WHOLE_OR_LEVEL.exec(rest);
+    if (!m) break;
+    rest = rest.slice(m[0].length);
+  }
+  return rest;
+}
+
 export interface MetricInput {
   taxonomy: Taxonomy;
   analysis: LabelAnalysis;
@@ -116,14 +129,24 @@ export function chooseMetric(input: MetricInput): MetricReading {
   // A known non-metric stays one whatever narrows it (上报问题解决及时率 is a rate).
   if (key === 'other') return { key, evidence: 'known-other', match, residue: '' };
   const def = taxonomy.byKey.get(key);
-  if (def?.ambiguous.some((w) => candidates[index]!.endsWith(w)))
-    return { key, evidence: 'ambiguous', match, residue: '' };
-  const residue = residueOf(candidates[index]!, match);
-  const unread = residue.includes('的') || residue.length > 6 || resemblesMetric(taxonomy, residue);
+  const candidate = candidates[index]!;
+  // The matched wording itself is marked, or a longer marked wording ends the label
+  // (认定省级科技型中小企业 ends in the marked 省级科技型中小企业).
+  const marked = def?.ambiguous.some(
+    (w) => w === match.wording || (w.length > match.wording.length && candidate.endsWith(w)),
+  );
+  if (marked) return { key, evidence: 'ambiguous', match, residue: '' };
+  const residue = residueOf(candidate, match);
+  const strict = def?.strictPrefix === true && strictResidue(candidate, match) !== '';
+  const unread =
+    strict ||
+    residue.includes('的') ||
+    residue.length > 6 ||
+    resemblesMetric(taxonomy, residue, key);
   return {
     key,
     evidence: match.listed ? 'wording' : 'pattern',
     match,
-    residue: unread ? residue : '',
+    residue: unread ? residue || candidate.slice(0, match.start) : '',
   };
 }

@@ -87,6 +87,7 @@ export const UNITS = [
   '吨',
   '公里',
   '千米',
+  '人年',
   '台(套)',
   '台套',
   '%',
@@ -125,6 +126,7 @@ export const UNITS = [
 
 /** Units that count things; the only ones a Chinese numeral may carry as a target. */
 export const COUNT_UNITS = new Set([
+  '人年',
   '家',
   '件',
   '项',

@@ -23,7 +23,9 @@ import {
   signalVerbPositions,
 } from './signal.ts';
 import { DeadlineReader } from './deadline.ts';
-import { enumerationItems, respectively } from './enumeration.ts';
+import { enumerationItems, respectively, sharedHead } from './enumeration.ts';
+import { chooseMetric } from './metric.ts';
+import { analyzeLabel } from './label.ts';
 import { readNumber, type Reading, type UnitReader } from './reading.ts';
 import { rowLead, type FormHeader } from './form.ts';
 
@@ -245,7 +247,13 @@ export function extractFromUnit(input: UnitInput): void {
   if (u.form)
     for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) s.newlines.push(i);
   const handled = new Set<NumberMention>();
-  let last: { sentence: number; label: string; kind: Kind } | null = null;
+  let last: {
+    sentence: number;
+    end: number;
+    label: string;
+    kind: Kind;
+    kindSaid: boolean;
+  } | null = null;
   for (const n of numbers) {
     if (handled.has(n)) continue;
     const clauseFrom = ix.clauseStart(n.start);
@@ -255,6 +263,16 @@ export function extractFromUnit(input: UnitInput): void {
     if (sameClause.length > 1 && sameClause[0] === n) {
       const resp = respectively(text, ix, clauseFrom, n.start);
       if (resp && resp.labels.length === sameClause.length) {
+        const labels = sharedHead(
+          resp.labels.map((l) => l.text),
+          (label) =>
+            chooseMetric({
+              taxonomy: s.taxonomy,
+              analysis: analyzeLabel(label),
+              unit: n.unit,
+              segment: label,
+            }).match,
+        );
         sameClause.forEach((m, i) => {
           handled.add(m);
           const r = readNumber(s, {
@@ -262,7 +280,7 @@ export function extractFromUnit(input: UnitInput): void {
             clauseFrom,
             segFrom: clauseFrom,
             segTo: m.end,
-            label: resp.labels[i]!.text,
+            label: labels[i]!,
             predicate: resp.predicate,
           });
           const quoteFrom = Math.min(r.quoteFrom, resp.quoteFrom);
@@ -293,13 +311,20 @@ export function extractFromUnit(input: UnitInput): void {
       }
     }
     handled.add(n);
-    const segFrom = ix.segmentStart(n.start, clauseFrom);
+    // A label never reaches back over another number of its clause (组织20名干部…86家企业).
+    const k = lowerBound(s.starts, n.start) - 1;
+    const prevEnd = k >= 0 && s.numbers[k]!.end > clauseFrom ? s.numbers[k]!.end : clauseFrom;
+    const segFrom = Math.max(ix.segmentStart(n.start, clauseFrom), prevEnd);
     const segTo = segmentEnd(s, n, clauseTo);
     const sentence = ix.sentenceStart(n.start);
-    const carry = last && last.sentence === sentence ? last : undefined;
+    // The sentence's subject carries over commas, not over a semicolon (parallel items).
+    const carry =
+      last && last.sentence === sentence && !/[；;]/.test(text.slice(last.end, n.start))
+        ? last
+        : undefined;
     const r = readNumber(s, { n, clauseFrom, segFrom, segTo, carry });
     if (!n.unit && !bareUnit(s, n, r)) continue;
-    last = { sentence, label: r.label, kind: r.kind };
+    last = { sentence, end: n.end, label: r.label, kind: r.kind, kindSaid: r.kindSaid };
     push(s, n, r);
   }
 }

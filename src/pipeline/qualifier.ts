@@ -20,6 +20,9 @@ export function qualifierOf(n: NumberMention, predicate: string, pre: string): Q
   if (/左右|上下/.test(n.after)) return 'about';
   if (/以下|以内/.test(n.after)) return 'at_most';
   const sign = SIGN.exec(pre)?.[1] ?? '';
+  // 至少达到34家 / 最多3项: the adverb before the predicate bounds the number.
+  if (/(?:至少|最少)\s*\S{0,3}\s*$/.test(pre.slice(-8))) return 'at_least';
+  if (/最多\s*\S{0,3}\s*$/.test(pre.slice(-8))) return 'at_most';
   if (AT_LEAST_WORDS.test(predicate) || AT_LEAST_WORDS.test(sign)) return 'at_least';
   if (AT_MOST_WORDS.test(predicate) || AT_MOST_WORDS.test(sign)) return 'at_most';
   if (predicate === '约' || /约\s*$/.test(pre)) return 'about';

@@ -34,6 +34,8 @@ export interface UnitReader {
 export interface Carry {
   label: string;
   kind: Kind;
+  /** The kind was said by a verb or new-addition wording, not defaulted. */
+  kindSaid: boolean;
 }
 
 export interface ReadRequest {
@@ -63,6 +65,8 @@ export interface Reading {
   analysis: LabelAnalysis;
   /** The label is a form's indicator cell: the value is a table row's. */
   fromCells: boolean;
+  /** The kind was said by a verb or explicit wording. */
+  kindSaid: boolean;
   /** The unit was not written (a bare value cell) but taken from the metric. */
   unitInferred?: boolean;
 }
@@ -165,6 +169,19 @@ export function readNumber(u: UnitReader, req: ReadRequest): Reading {
   });
   let metric = choice.metric.key;
   let kind = k.kind;
+  let kindEvidence = k.evidence;
+  // "争取建成A1家，B1家": a bare item after a creating verb's clause is read as its
+  // addition — but as a guess, since the comma may end what the verb governs.
+  if (
+    kindEvidence === 'default' &&
+    kind === 'level' &&
+    !choice.afterNumber &&
+    carry?.kind === 'increase' &&
+    carry.kindSaid
+  ) {
+    kind = 'increase';
+    kindEvidence = 'carried';
+  }
   let kindAdjusted = k.evidence === 'adjusted';
   if (def && metric !== 'other') {
     // Counts swap between level and increase; a density must be one the metric compares.
@@ -182,6 +199,9 @@ export function readNumber(u: UnitReader, req: ReadRequest): Reading {
     } else if (fitted !== kind) {
       kind = fitted;
       kindAdjusted = true;
+    } else if (!def.comparable_kinds.includes(kind)) {
+      // A growth of a count-only metric, a share of a platform count: kept, but never ranked.
+      kindAdjusted = true;
     }
   }
   const qualifier = qualifierOf(n, predicate, pre);
@@ -191,7 +211,7 @@ export function readNumber(u: UnitReader, req: ReadRequest): Reading {
   if (verbAtEnd) quoteFrom = Math.max(quoteFrom, regionStart + verbAtEnd.index);
   const confidence = confidenceOf({
     metric: choice.metric.evidence,
-    kind: k.evidence,
+    kind: kindEvidence,
     residue: choice.metric.residue,
     carried: choice.carried,
     labelAfterNumber: choice.afterNumber,
@@ -212,6 +232,7 @@ export function readNumber(u: UnitReader, req: ReadRequest): Reading {
     confidence,
     analysis: choice.analysis,
     fromCells: choice.fromCells === true,
+    kindSaid: kindEvidence === 'verb' || kindEvidence === 'explicit',
   };
 }
 

@@ -30,6 +30,8 @@ export function ignoredReason(text: string, n: NumberMention, zones: Zones): str
   // 减按15%征收, 按15%的税率: a statutory rate the plan cites, not a target.
   if (/按\s*$/.test(before) && /^\s*(?:的税率|征收|税率)/.test(text.slice(n.end))) return 'statute';
   if (!n.unit) return /^[大]/.test(rest) ? 'name' : null;
+  // 实现六个目标, 主要有4项具体任务: counts of the plan's own parts, not commitments.
+  if (PLAN_PARTS.test(text.slice(n.end, n.end + 8))) return 'plan';
   if (
     n.unit === '条' &&
     (/[政新]$/.test(before) || /^(措施|政策|意见)/.test(text.slice(n.end, n.end + 2)))
@@ -37,6 +39,10 @@ export function ignoredReason(text: string, n: NumberMention, zones: Zones): str
     return 'name';
   return null;
 }
+
+/** What follows a count of the plan's own parts (六个目标, 4项具体任务, 三大工程). */
+const PLAN_PARTS =
+  /^\s*(?:具体|重点|主要|方面)?(?:目标|任务|方面|工程|行动|举措|措施|专项|板块|环节|清单|机制|体系|政策|意见|原则|要求|领域)(?![\u4e00-\u9fa5]*(?:企业|平台|项目|人才))/;
 
 /** A comparison sign before the number (≥6家): a qualifier written as a symbol. */
 export const SIGN_BEFORE = /(?:≥|>=|≧|＞|>|≤|<=|≦|<)\s*$/;

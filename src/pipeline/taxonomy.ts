@@ -29,6 +29,8 @@ const entrySchema = z.object({
   density_bases: z.array(z.string()).optional(),
   /** Wordings that read as this metric in some provinces and as another measure elsewhere. */
   ambiguous: z.array(z.string()).default([]),
+  /** Any subject before the wording other than a level or the whole unit narrows it. */
+  strict_prefix: z.boolean().default(false),
   notes: z.array(z.string()).default([]),
 });
 
@@ -39,6 +41,8 @@ export interface MetricDefinition extends Metric {
   density_bases: string[];
   /** Folded wordings that match this metric but leave the reading unsure (low confidence). */
   ambiguous: string[];
+  /** Any subject before the wording other than a level or the whole unit leaves it low. */
+  strictPrefix: boolean;
 }
 
 export interface Taxonomy {
@@ -106,6 +110,7 @@ export function parseTaxonomy(yamlText: string, file: string): Taxonomy {
       default_kind: e.default_kind,
       density_bases: e.density_bases ?? ['万人', '千人', '百人'],
       ambiguous: e.ambiguous.map(foldLabel),
+      strictPrefix: e.strict_prefix,
     });
   }
   if (!metrics.some((m) => m.key === 'other'))
@@ -252,35 +257,40 @@ function matchUncached(taxonomy: Taxonomy, folded: string, numerator: string): M
   return best;
 }
 
-/** Character trigrams (whole words of up to three characters) of the metrics' wordings. */
-const stemIndex = new WeakMap<Taxonomy, Set<string>>();
+/** Character trigrams (whole words of up to three characters) of the metrics' wordings, with their metrics. */
+const stemIndex = new WeakMap<Taxonomy, Map<string, Set<string>>>();
 
-function stems(taxonomy: Taxonomy): Set<string> {
-  let set = stemIndex.get(taxonomy);
-  if (!set) {
-    set = new Set();
+function stems(taxonomy: Taxonomy): Map<string, Set<string>> {
+  let index = stemIndex.get(taxonomy);
+  if (!index) {
+    const map = new Map<string, Set<string>>();
+    const add = (stem: string, key: string) => map.set(stem, (map.get(stem) ?? new Set()).add(key));
     for (const m of taxonomy.metrics) {
       if (m.key === 'other') continue;
       for (const w of m.wordings) {
-        if (w.length <= 3) set.add(w);
-        else for (let i = 0; i + 3 <= w.length; i++) set.add(w.slice(i, i + 3));
+        if (w.length <= 3) add(w, m.key);
+        else for (let i = 0; i + 3 <= w.length; i++) add(w.slice(i, i + 3), m.key);
       }
     }
-    stemIndex.set(taxonomy, set);
+    stemIndex.set(taxonomy, map);
+    index = map;
   }
-  return set;
+  return index;
 }
 
 /**
  * Whether a folded label shares a word with a metric's wordings (a stem of
- * three characters, or a whole short wording such as 专利, 人才). A label that
- * matched nothing but does so may be a wording the taxonomy lacks: its
- * `other` is a guess, not a reading.
+ * three characters, or a whole short wording such as 专利, 人才), other than
+ * `except`'s. A label that matched nothing but does so may be a wording the
+ * taxonomy lacks: its `other` is a guess, not a reading.
  */
-export function resemblesMetric(taxonomy: Taxonomy, folded: string): boolean {
-  const set = stems(taxonomy);
+export function resemblesMetric(taxonomy: Taxonomy, folded: string, except?: string): boolean {
+  const index = stems(taxonomy);
   for (let n = 2; n <= 3; n++)
-    for (let i = 0; i + n <= folded.length; i++) if (set.has(folded.slice(i, i + n))) return true;
+    for (let i = 0; i + n <= folded.length; i++) {
+      const keys = index.get(folded.slice(i, i + n));
+      if (keys && [...keys].some((k) => k !== except)) return true;
+    }
   return false;
 }
 
