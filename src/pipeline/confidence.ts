@@ -35,12 +35,31 @@ const SURE_METRIC = new Set<MetricEvidence>([
 ]);
 const SURE_KIND = new Set<KindEvidence>(['explicit', 'verb']);
 
-/** The confidence of one reading. */
-export function confidenceOf(input: ConfidenceInput): Confidence {
-  if (!SURE_METRIC.has(input.metric) || !SURE_KIND.has(input.kind)) return 'low';
-  if (input.carried || input.labelAfterNumber || input.kindAdjusted) return 'low';
-  if (input.residue) return 'low';
+/** What a curator should check about a low reading, in the review report's words. */
+const METRIC_WHY: Partial<Record<MetricEvidence, string>> = {
+  resembles: 'no wording matched, but the label shares words with a metric',
+  ambiguous: 'the wording reads as different measures in different provinces',
+};
+const KIND_WHY: Partial<Record<KindEvidence, string>> = {
+  default: 'no word says whether it is a stock or an addition (kind defaulted)',
+  carried: 'the kind was taken from the clause before',
+  adjusted: 'the kind was changed to one the metric is compared under',
+};
+
+/** The confidence of one reading, and for a low one the reason. */
+export function confidenceOf(input: ConfidenceInput): {
+  confidence: Confidence;
+  why: string | null;
+} {
+  const low = (why: string) => ({ confidence: 'low' as const, why });
+  if (!SURE_METRIC.has(input.metric)) return low(METRIC_WHY[input.metric] ?? 'metric unsure');
+  if (!SURE_KIND.has(input.kind)) return low(KIND_WHY[input.kind] ?? 'kind unsure');
+  if (input.carried) return low('the label was taken from the sentence before the number');
+  if (input.labelAfterNumber) return low('the label is the noun after the number');
+  if (input.kindAdjusted) return low(KIND_WHY.adjusted!);
+  if (input.residue)
+    return low(`words before the indicator the rule did not read: ${input.residue}`);
   if (input.metric === 'unknown' && input.label.replace(/[^\u4e00-\u9fa5A-Za-z]/g, '').length < 2)
-    return 'low';
-  return 'high';
+    return low('no indicator named');
+  return { confidence: 'high', why: null };
 }

@@ -9,7 +9,7 @@ import type { Root } from 'mdast';
 import { splitFrontMatter } from './frontmatter.ts';
 import { structure, type Block } from './structure.ts';
 import { extractMentions } from './extract.ts';
-import { toTargets } from './targets.ts';
+import { lowReasons, toTargets } from './targets.ts';
 import { mergeMentions } from './merge.ts';
 import { buildTree, type MarkSpan } from './tree.ts';
 import { countySlug, resolveMeta, shortName, toPinyin } from './meta.ts';
@@ -54,6 +54,10 @@ export interface PlanResult {
   original?: Original | undefined;
   /** Block structure, for tests and the review report. */
   blocks: Block[];
+  /** Why each low-confidence target is low (by target id), for the review report. */
+  lowReasons: Map<string, string>;
+  /** Line of the plan file (front matter counted) holding a body offset. */
+  lineOf: (offset: number) => number;
 }
 
 export interface ProcessOptions {
@@ -124,7 +128,8 @@ export function processPlanText(
   const blocks = structure(body);
   const { anchors, rowAnchors } = anchorsOf(blocks);
   const { mentions, unclaimed } = extractMentions({ body, blocks, anchors, rowAnchors, taxonomy });
-  const targets = toTargets(body, mergeMentions(mentions));
+  const groups = mergeMentions(mentions);
+  const targets = toTargets(body, groups);
   const titleBlock = blocks.find((b) => b.kind === 'title');
   const m = resolveMeta({
     front: { ...options.sidecarMeta, ...front.data },
@@ -161,6 +166,8 @@ export function processPlanText(
     review,
     original: options.original,
     blocks,
+    lowReasons: lowReasons(targets, groups),
+    lineOf: (offset) => lineAt(offset) + front.lineOffset,
   };
 }
 

@@ -119,6 +119,7 @@ export function extractIndicatorRow(row: IndicatorRow): void {
       unitId: row.unitId,
       order: order.n++,
       confidence: r.confidence,
+      ...(r.why ? { why: r.why } : {}),
     });
   }
 }

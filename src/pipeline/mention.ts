@@ -30,6 +30,8 @@ export interface Mention {
   confidence: Confidence;
   /** Set where the unit was not written next to the number (a bare value cell "15"). */
   unitInferred?: boolean;
+  /** For a low mention, what a curator should check (the review report shows it). */
+  why?: string;
 }
 
 /** A number seen in the text that became no target and was not deliberately ignored. */

@@ -1,8 +1,11 @@
 /**
- * Curator overrides (content/overrides.yaml): correct, add or suppress a target,
- * addressed by plan and quote. Applied after extraction; every application is
- * returned so the build can list it. An override that matches nothing is an
- * error naming the override file's line, so stale corrections do not linger.
+ * Curator overrides (content/overrides.yaml): correct, confirm, add or suppress a
+ * target, addressed by plan and quote. Applied after extraction; every
+ * application is returned so the build can list it. A corrected, confirmed or
+ * added target is curator-checked: its confidence is high and its `override`
+ * field says which, so it stays distinguishable from the extractor's own high
+ * readings. An override that matches nothing is an error naming the override
+ * file's line, so stale corrections do not linger.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -33,7 +36,7 @@ const fieldsSchema = z.object({
 const overrideSchema = z.object({
   doc: z.string(),
   quote: z.string().min(1),
-  action: z.enum(['correct', 'add', 'suppress']),
+  action: z.enum(['correct', 'confirm', 'add', 'suppress']),
   set: fieldsSchema.default({}),
   reason: z.string().optional(),
 });
@@ -51,6 +54,7 @@ export interface AppliedOverride {
   reason?: string | undefined;
 }
 
+/** Parses overrides YAML; a bad entry is a PlanInputError with its line. */
 export function parseOverrides(text: string, file: string): Override[] {
   const doc = parseDocument(text, { keepSourceTokens: false });
   if (doc.errors.length) {
@@ -82,6 +86,7 @@ export function parseOverrides(text: string, file: string): Override[] {
   });
 }
 
+/** Reads the overrides file (content/overrides.yaml by default). */
 export function loadOverrides(file = DEFAULT_OVERRIDES_FILE): Override[] {
   return parseOverrides(readFileSync(file, 'utf8'), file);
 }
@@ -155,6 +160,18 @@ export function applyOverrides(results: PlanResult[], overrides: Override[]): Ap
         o.line,
         `override matches no target of ${o.doc} by quote «${o.quote}»`,
       );
+    if (o.action === 'confirm') {
+      // A curator read the target and found it right: it may be ranked.
+      Object.assign(hit, { confidence: 'high', override: 'confirmed' });
+      applied.push({
+        doc: o.doc,
+        action: 'confirm',
+        quote: o.quote,
+        detail: `confirmed ${hit.id} ${hit.metric}/${hit.kind} ${hit.value}${hit.unit}`,
+        reason: o.reason,
+      });
+      continue;
+    }
     if (o.action === 'suppress') {
       targets.splice(targets.indexOf(hit), 1);
       applied.push({
@@ -169,7 +186,7 @@ export function applyOverrides(results: PlanResult[], overrides: Override[]): Ap
       Object.assign(
         hit,
         Object.fromEntries(Object.entries(o.set).filter(([, v]) => v !== undefined)),
-        { override: 'corrected' },
+        { override: 'corrected', confidence: 'high' },
       );
       applied.push({
         doc: o.doc,

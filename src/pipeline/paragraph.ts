@@ -169,6 +169,7 @@ function bareUnit(s: UnitState, n: NumberMention, r: Reading): boolean {
   }
   r.unit = unit;
   r.confidence = 'low';
+  r.why = `no unit written: ${unit} taken from the metric`;
   r.unitInferred = true;
   return true;
 }
@@ -211,6 +212,7 @@ function push(s: UnitState, n: NumberMention, r: Reading): void {
     confidence: r.confidence,
   };
   if (r.unitInferred) mention.unitInferred = true;
+  if (r.why) mention.why = r.why;
   out.mentions.push(mention);
 }
 

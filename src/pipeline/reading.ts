@@ -62,6 +62,8 @@ export interface Reading {
   /** A second quote where the label sits in a cell on another line (one cell per line). */
   labelQuote: { start: number; end: number } | null;
   confidence: Confidence;
+  /** For a low reading, what a curator should check. */
+  why: string | null;
   analysis: LabelAnalysis;
   /** The label is a form's indicator cell: the value is a table row's. */
   fromCells: boolean;
@@ -209,7 +211,7 @@ export function readNumber(u: UnitReader, req: ReadRequest): Reading {
   // When the noun after the number names the indicator, the quote starts at the verb before it.
   const verbAtEnd = choice.afterNumber ? ENDS_WITH_VERB.exec(region) : null;
   if (verbAtEnd) quoteFrom = Math.max(quoteFrom, regionStart + verbAtEnd.index);
-  const confidence = confidenceOf({
+  const { confidence, why } = confidenceOf({
     metric: choice.metric.evidence,
     kind: kindEvidence,
     residue: choice.metric.residue,
@@ -230,6 +232,7 @@ export function readNumber(u: UnitReader, req: ReadRequest): Reading {
     quoteTo: choice.quoteTo ?? n.end,
     labelQuote: choice.labelQuote,
     confidence,
+    why,
     analysis: choice.analysis,
     fromCells: choice.fromCells === true,
     kindSaid: kindEvidence === 'verb' || kindEvidence === 'explicit',

@@ -20,6 +20,16 @@ export const PREDICATE_REACH = 16;
 /** Why a number is deliberately not a target, or null when it may be one. */
 export function ignoredReason(text: string, n: NumberMention, zones: Zones): string | null {
   if (zones.has(n.start)) return 'name';
+  const whole = text.slice(Math.max(0, n.start - 5), n.end + 6);
+  // 2023-07-12, 2021/01/28: a date; 113416020031652149: an index number.
+  if (/\d{4}[-/.]\d{1,2}[-/.]\d{1,2}/.test(whole) && /^[\d\-/.\s]*$/.test(n.raw)) return 'date';
+  if (/^\d{10,}$/.test(n.raw.trim())) return 'code';
+  // 二十届, 六届二次全会: a session of a congress, not a count.
+  if (
+    n.unit === '届' ||
+    (n.unit === '次' && /^\s*(?:中)?全会|^\s*全体会议/.test(text.slice(n.end, n.end + 4)))
+  )
+    return 'name';
   const before = text.slice(Math.max(0, n.start - 2), n.start);
   const rest = text.slice(n.numberEnd);
   if (/^[年月日号届度期]/.test(rest.trimStart()) && !n.unit) return 'date';

@@ -9,6 +9,20 @@ import type { Target } from './schema.ts';
 import type { Mention } from './mention.ts';
 import { mergedQualifier } from './qualifier.ts';
 
+/** For each low target (by id), why: the reason its first low mention gives. */
+export function lowReasons(
+  targets: Target[],
+  groups: { mentions: Mention[] }[],
+): Map<string, string> {
+  const out = new Map<string, string>();
+  targets.forEach((t, i) => {
+    if (t.confidence !== 'low') return;
+    const why = groups[i]!.mentions.find((m) => m.why)?.why;
+    out.set(t.id, why ?? 'the mentions disagree on metric or kind');
+  });
+  return out;
+}
+
 /** Turns merged mentions into FORMAT.md targets with ids and spans. */
 export function toTargets(body: string, groups: { mentions: Mention[] }[]): Target[] {
   return groups.map((g, i) => {
