@@ -55,7 +55,9 @@ export function confidenceOf(input: ConfidenceInput): {
   if (!SURE_METRIC.has(input.metric)) return low(METRIC_WHY[input.metric] ?? 'metric unsure');
   if (!SURE_KIND.has(input.kind)) return low(KIND_WHY[input.kind] ?? 'kind unsure');
   if (input.carried) return low('the label was taken from the sentence before the number');
-  if (input.labelAfterNumber) return low('the label is the noun after the number');
+  // 组织20家企业申报高新技术企业: the application rule holds wherever the label stands.
+  if (input.labelAfterNumber && input.metric !== 'application')
+    return low('the label is the noun after the number');
   if (input.kindAdjusted) return low(KIND_WHY.adjusted!);
   if (input.residue)
     return low(`words before the indicator the rule did not read: ${input.residue}`);

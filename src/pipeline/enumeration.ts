@@ -8,6 +8,7 @@
  */
 import type { ClauseIndex } from './clauses.ts';
 import { FILLER } from './lexicon.ts';
+import { analyzeLabel, isBareTail } from './label.ts';
 
 /** Predicates that may follow 分别. */
 const AFTER_RESPECTIVELY =
@@ -76,16 +77,23 @@ export function respectively(
  * Coordinated modifiers sharing one head: 企业、科研院所、高校研发经费支出分别达…
  * is 企业研发经费支出, 科研院所研发经费支出, 高校研发经费支出. Where the last label
  * ends in a wording (`matchOf`) and an earlier one is a short modifier matching
- * nothing, the wording is appended to it.
+ * nothing, the wording is appended to it. Forward too: 发明专利申请量和授权量 is
+ * 发明专利申请量 and 发明专利授权量.
  */
 export function sharedHead(
   labels: string[],
   matchOf: (label: string) => { wording: string } | null,
 ): string[] {
-  const head = matchOf(labels[labels.length - 1]!)?.wording;
-  if (!head) return labels;
-  return labels.map((l, i) => {
-    if (i === labels.length - 1) return l;
+  // 发明专利申请量和授权量: a bare measure tail takes the first item's head.
+  const first = analyzeLabel(labels[0]!);
+  const firstHead = first.tails.length ? first.candidates[first.candidates.length - 1] : undefined;
+  const forward = labels.map((l, i) =>
+    i > 0 && firstHead && isBareTail(l) ? `${firstHead}${l}` : l,
+  );
+  const head = matchOf(forward[forward.length - 1]!)?.wording;
+  if (!head) return forward;
+  return forward.map((l, i) => {
+    if (i === forward.length - 1) return l;
     const bare = l.replace(/\s+/g, '');
     return bare.length <= 6 && !matchOf(l) ? `${l}${head}` : l;
   });

@@ -304,6 +304,11 @@ function verbSignal(verb: string): TailSignal {
   return 'level';
 }
 
+/** Whether a label is only a measure tail (授权量, 数量): it needs a head from elsewhere. */
+export function isBareTail(label: string): boolean {
+  return TAIL_SIGNAL.has(foldForMatch(label));
+}
+
 /** The first tail whose signal is one of `signals`, or null. */
 export function tailSignal(a: LabelAnalysis, ...signals: TailSignal[]): Tail | null {
   return a.tails.find((t) => signals.includes(t.signal)) ?? null;

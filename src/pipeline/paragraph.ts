@@ -260,8 +260,11 @@ export function extractFromUnit(input: UnitInput): void {
     if (handled.has(n)) continue;
     const clauseFrom = ix.clauseStart(n.start);
     const clauseTo = ix.clauseEnd(n.end);
-    const sameClause = numbersIn(s, clauseFrom, clauseTo);
-    // 分别: "A和B分别达到 15 亿元和 240 件" pairs labels with values in order.
+    // 分别: "A和B分别达到 15 亿元和 240 件" pairs labels with values in order. Only a
+    // clause's first number opens it, so each clause's numbers are gathered once.
+    const at = lowerBound(s.starts, n.start);
+    const first = at === 0 || s.numbers[at - 1]!.start < clauseFrom;
+    const sameClause = first ? numbersIn(s, clauseFrom, clauseTo) : [];
     if (sameClause.length > 1 && sameClause[0] === n) {
       const resp = respectively(text, ix, clauseFrom, n.start);
       if (resp && resp.labels.length === sameClause.length) {
