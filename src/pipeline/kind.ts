@@ -105,10 +105,14 @@ export function decideKind(input: KindInput): KindReading {
     return { kind: 'share', unit, evidence: shareSaid ? 'explicit' : 'default' };
   }
   if (/百分点$/.test(unit)) return { kind: 'increase', unit, evidence: 'explicit' };
-  if (analysis.density && (COUNT_UNITS.has(unit) || /元$/.test(unit)))
+  // 4.5万家 counts firms as 家 does: the 万 / 亿 prefix scales, it does not change the unit.
+  const counted = COUNT_UNITS.has(unit.replace(/^[万亿]/, ''));
+  if (analysis.density && (counted || /元$/.test(unit)))
     return { kind: 'density', unit: `${unit}/${analysis.density.base}`, evidence: 'explicit' };
   if (tailSignal(analysis, 'increase')) return { kind: 'increase', unit, evidence: 'explicit' };
-  const countable = COUNT_UNITS.has(unit) || /^台|套/.test(unit);
+  // 增加107家 (not 增加到): an addition of that many, whatever the verbs before.
+  if (predicate === '增加') return { kind: 'increase', unit, evidence: 'explicit' };
+  const countable = counted || /^台|套/.test(unit);
   const byVerb = countKind(input, countable);
   if (byVerb) return { ...byVerb, unit };
   if (tailSignal(analysis, 'stock', 'level')) return { kind: 'level', unit, evidence: 'explicit' };

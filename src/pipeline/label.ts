@@ -137,6 +137,8 @@ const TAILS: [string, TailSignal][] = [
   ['增幅', 'growth'],
   ['覆盖率', 'share'],
   ['设置率', 'share'],
+  ['建有率', 'share'],
+  ['设立率', 'share'],
   ['占比', 'share'],
   ['比重', 'share'],
   ['比例', 'share'],

@@ -133,6 +133,13 @@ function segmentEnd(s: UnitState, n: NumberMention, clauseTo: number): number {
   return stop === -1 ? next.start : n.end + stop;
 }
 
+/** Whether no figure of the sentence comes before the clause holding `pos`: its subject heads the sentence. */
+function headsSentence(s: UnitState, pos: number, sentence: number): boolean {
+  const clause = s.ix.clauseStart(pos);
+  const k = lowerBound(s.starts, sentence);
+  return k >= s.starts.length || s.starts[k]! >= clause;
+}
+
 function scopeFor(s: UnitState, n: NumberMention, r: Reading): string | null {
   const sentence = s.ix.sentenceStart(n.start);
   const k = lowerBound(s.sectorStops, n.start) - 1;
@@ -141,7 +148,10 @@ function scopeFor(s: UnitState, n: NumberMention, r: Reading): string | null {
     scopeOfLabel(r.label, r.metric) ?? sectorOfSentence(s.text, n.start, r.label, sectorFrom);
   if (!scope && s.area?.sentence === sentence && !/^全[县市区省]/.test(foldForMatch(r.label)))
     scope = s.area.scope;
-  if (scope && isSubArea(scope)) s.area = { sentence, scope };
+  // A sub-area heading its sentence (园区企业研发费用…，新增高企5家) is the subject of the
+  // clauses after it; one named further on (…，高新区内X占比…) qualifies its own figure only.
+  if (scope && isSubArea(scope) && headsSentence(s, n.start, sentence))
+    s.area = { sentence, scope };
   return scope;
 }
 

@@ -41,7 +41,13 @@ export function ignoredReason(text: string, n: NumberMention, zones: Zones): str
   if (/按\s*$/.test(before) && /^\s*(?:的税率|征收|税率)/.test(text.slice(n.end))) return 'statute';
   if (!n.unit) return /^[大]/.test(rest) ? 'name' : null;
   // 实现六个目标, 主要有4项具体任务: counts of the plan's own parts, not commitments.
-  if (PLAN_PARTS.test(text.slice(n.end, n.end + 8))) return 'plan';
+  const next = text.slice(n.end, n.end + 24);
+  if (PLAN_PARTS.test(next)) return 'plan';
+  if (
+    PLAN_PARTS_WEAK.test(next) &&
+    ABOUT_THE_PLAN.test(text.slice(Math.max(0, n.start - 20), n.start))
+  )
+    return 'plan';
   if (
     n.unit === '条' &&
     (/[政新]$/.test(before) || /^(措施|政策|意见)/.test(text.slice(n.end, n.end + 2)))
@@ -52,7 +58,12 @@ export function ignoredReason(text: string, n: NumberMention, zones: Zones): str
 
 /** What follows a count of the plan's own parts (六个目标, 4项具体任务, 三大工程). */
 const PLAN_PARTS =
-  /^\s*(?:具体|重点|主要|方面)?(?:目标|任务|方面|工程|行动|举措|措施|专项|板块|环节|清单|机制|体系|政策|意见|原则|要求|领域)(?![\u4e00-\u9fa5]*(?:企业|平台|项目|人才))/;
+  /^\s*[\u4e00-\u9fa5]{0,4}?(?:目标|任务|方面|举措|措施|板块|环节|清单|原则|要求)(?![\u4e00-\u9fa5]*(?:企业|平台|项目|人才|基地|中心))/;
+/** Words that name the plan's parts only after a verb about the plan (实施六大工程, 构建三大体系). */
+const PLAN_PARTS_WEAK =
+  /^\s*[\u4e00-\u9fa5]{0,4}?(?:工程|行动|机制|体系|政策|意见|领域)(?![\u4e00-\u9fa5]*(?:企业|平台|项目|人才|基地|中心))/;
+const ABOUT_THE_PLAN =
+  /(?:提出|明确|包括|主要有|共有|分为|围绕|聚焦|涵盖|部署|制定|出台|实施|构建|开展)[^，,；;。]*$/;
 
 /** A comparison sign before the number (≥6家): a qualifier written as a symbol. */
 export const SIGN_BEFORE = /(?:≥|>=|≧|＞|>|≤|<=|≦|<)\s*$/;
