@@ -31,6 +31,9 @@ export interface ExtractInput {
 
 /** State carried from block to block: the section, an introducing year, a form's header. */
 interface Walk {
+  input: ExtractInput;
+  out: ExtractOutput;
+  order: { n: number };
   section: string;
   unitId: number;
   /** 到2025年，主要目标如下：— the year governs the list that follows, until a heading. */
@@ -45,14 +48,8 @@ function introducedYear(unit: TextUnit): number | null {
   return new DeadlineReader(text, nameZones(text), new ClauseIndex(text)).governingYear();
 }
 
-function readParagraph(
-  input: ExtractInput,
-  block: Block,
-  anchor: string,
-  walk: Walk,
-  out: ExtractOutput,
-  order: { n: number },
-): void {
+function readParagraph(walk: Walk, block: Block, anchor: string): void {
+  const { input, out, order } = walk;
   const lines = block.fragments.map((f) => input.body.slice(f.start, f.end));
   const form = isFormParagraph(lines) || (walk.header !== null && lines.length > 1);
   const { norm, breaks } = joinFragments(input.body, block.fragments, form);
@@ -74,14 +71,8 @@ function readParagraph(
   walk.inherited = introducedYear(unit) ?? walk.inherited;
 }
 
-function readTable(
-  input: ExtractInput,
-  block: Block,
-  bi: number,
-  walk: Walk,
-  out: ExtractOutput,
-  order: { n: number },
-): void {
+function readTable(walk: Walk, block: Block, bi: number): void {
+  const { input, out, order } = walk;
   const table = block.table!;
   const rowIds = input.rowAnchors.get(bi) ?? [];
   const taskCol = table.roles.indexOf('task');
@@ -132,7 +123,7 @@ export function extractMentions(input: ExtractInput): ExtractOutput {
   const { body, blocks, anchors } = input;
   const out: ExtractOutput = { mentions: [], unclaimed: [] };
   const order = { n: 0 };
-  const walk: Walk = { section: '', unitId: 0, inherited: null, header: null };
+  const walk: Walk = { input, out, order, section: '', unitId: 0, inherited: null, header: null };
   blocks.forEach((block, bi) => {
     if (block.kind === 'heading' || block.kind === 'caption' || block.kind === 'table') {
       walk.header = null;
@@ -146,8 +137,8 @@ export function extractMentions(input: ExtractInput): ExtractOutput {
       return;
     }
     if (block.kind === 'title' && !walk.section) return;
-    if (block.kind === 'paragraph') readParagraph(input, block, anchors[bi]!, walk, out, order);
-    else if (block.kind === 'table' && block.table) readTable(input, block, bi, walk, out, order);
+    if (block.kind === 'paragraph') readParagraph(walk, block, anchors[bi]!);
+    else if (block.kind === 'table' && block.table) readTable(walk, block, bi);
   });
   return out;
 }

@@ -8,7 +8,7 @@
  * the kind (占比 → share, 新增 → increase) or the density base (每万人 → 件/万人).
  */
 import { COMMITMENT_WORD, ENUMERATOR, TIME_PHRASE, WHOLE_UNIT } from './lexicon.ts';
-import { INCREASE_VERBS, LEVEL_VERBS } from './lexicon.ts';
+import { ALL_VERBS } from './lexicon.ts';
 
 /** What a stripped measure tail says about the number. */
 export type TailSignal = 'count' | 'increase' | 'share' | 'growth' | 'stock' | 'amount' | 'level';
@@ -85,9 +85,6 @@ function foldUncached(label: string): string {
   return s.replace(/研发研发/g, '研发');
 }
 
-const ALL_VERBS = [...new Set([...INCREASE_VERBS, ...LEVEL_VERBS])].sort(
-  (a, b) => b.length - a.length,
-);
 const LEADING_VERB = new RegExp(`^(?:${ALL_VERBS.join('|')})(?:和|及|与|并)?`);
 
 /** Words a label may end with that are not its indicator: a commitment or a time word before the predicate. */

@@ -76,6 +76,11 @@ export const LEVEL_VERBS = [
   '增加至',
 ];
 
+/** Every target verb, longest first, so an alternation of them prefers 新认定 over 认定. */
+export const ALL_VERBS: readonly string[] = [...new Set([...INCREASE_VERBS, ...LEVEL_VERBS])].sort(
+  (a, b) => b.length - a.length,
+);
+
 /** Verbs that bind the number right after them to a stock: 达 95 家, 突破 100 家. */
 export const STATIVE_PREDICATES = [
   '增加到',

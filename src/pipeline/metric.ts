@@ -7,7 +7,7 @@
  * is, for the confidence.
  */
 import type { LabelAnalysis } from './label.ts';
-import { INCREASE_VERBS, LEVEL_VERBS } from './lexicon.ts';
+import { ALL_VERBS } from './lexicon.ts';
 import { matchCandidates, resemblesMetric, type MetricMatch, type Taxonomy } from './taxonomy.ts';
 
 /** How the metric was decided. */
@@ -61,10 +61,7 @@ const REVENUE = /(?:主营业务收入|营业收入|销售收入|主营收入|�
 const MODIFIER =
   /^(?:每?[万千百](?:人口?|名就业人员中?|人就业人员中|名从业人员中?)|国家级|国家|省级及以上|省级以上|省级|省|市级及以上|市级以上|市级|县级以上|县级|区级|各类|各级|有效期内|有效|新认定|新|累计|全社会|规模以上工业|规模以上|规上工业|规上|规模工业|工业|制造业|科技创新|科技型|科技|本地|本土|重点|骨干|龙头|优质|高质量|高水平|[\u4e00-\u9fa5]{2,8}?(?:产业|行业|领域|园区|高新区|经开区|开发区))/;
 
-const VERB_IN_RESIDUE = new RegExp(
-  `(?:${[...new Set([...INCREASE_VERBS, ...LEVEL_VERBS])].sort((a, b) => b.length - a.length).join('|')})`,
-  'g',
-);
+const VERB_IN_RESIDUE = new RegExp(`(?:${ALL_VERBS.join('|')})`, 'g');
 
 function residueOf(candidate: string, match: MetricMatch): string {
   let rest = candidate.slice(0, match.start);

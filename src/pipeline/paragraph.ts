@@ -57,16 +57,21 @@ interface UnitState extends UnitReader {
   sectorStops: number[];
 }
 
+/** What the commitment filter looks at in one unit. */
+interface Found {
+  unit: TextUnit;
+  numbers: NumberMention[];
+  ix: ClauseIndex;
+  verbs: VerbIndex;
+  zones: Zones;
+  /** Responsibility parentheses: their contents are never targets. */
+  parenZones: Zones;
+  out: ExtractOutput;
+}
+
 /** Numbers of the unit that are commitments; the others with a unit go to the review list. */
-function commitments(
-  u: TextUnit,
-  found: NumberMention[],
-  ix: ClauseIndex,
-  verbs: VerbIndex,
-  zones: Zones,
-  parenZones: Zones,
-  out: ExtractOutput,
-): NumberMention[] {
+function commitments(f: Found): NumberMention[] {
+  const { unit: u, ix, verbs, zones, parenZones, out } = f;
   const text = u.norm.text;
   const ctx = {
     text,
@@ -75,7 +80,7 @@ function commitments(
     commitments: commitmentPositions(text),
     signalVerbs: signalVerbPositions(text),
   };
-  return found.filter((n) => {
+  return f.numbers.filter((n) => {
     if (parenZones.has(n.start)) return false;
     if (ignoredReason(text, n, zones)) return false;
     // 一批、一个、一支: the numeral 一 is an article here, never a count the plan commits to.
@@ -237,7 +242,15 @@ export function extractFromUnit(input: UnitInput): void {
   const parens = findLeadParens(text).sort((a, b) => a.open - b.open);
   const parenZones = new Zones(parens.map((p) => [p.open, p.close + 1]));
   const verbs = new VerbIndex(text);
-  const numbers = commitments(u, found, ix, verbs, zones, parenZones, input.out);
+  const numbers = commitments({
+    unit: u,
+    numbers: found,
+    ix,
+    verbs,
+    zones,
+    parenZones,
+    out: input.out,
+  });
   const s: UnitState = {
     input,
     text,

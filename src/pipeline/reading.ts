@@ -16,7 +16,7 @@ import { decideKind, fitKind } from './kind.ts';
 import { qualifierOf } from './qualifier.ts';
 import { confidenceOf } from './confidence.ts';
 import { labelCells } from './form.ts';
-import { FILLER, INCREASE_VERBS, LEVEL_VERBS, PREDICATE } from './lexicon.ts';
+import { ALL_VERBS, FILLER, PREDICATE } from './lexicon.ts';
 import { LOOKBACK, PREDICATE_REACH } from './signal.ts';
 import type { VerbIndex } from './verbs.ts';
 
@@ -73,9 +73,6 @@ export interface Reading {
   unitInferred?: boolean;
 }
 
-const ALL_VERBS = [...new Set([...INCREASE_VERBS, ...LEVEL_VERBS])].sort(
-  (a, b) => b.length - a.length,
-);
 const ENDS_WITH_VERB = new RegExp(`(?:${ALL_VERBS.join('|')})\\s*$`);
 const LEVEL_PREFIX = new RegExp(
   `^(?:(?:${ALL_VERBS.join('|')})+)?(?:国家级|省级及以上|省级以上|省级|市级以上|市级|县级)?`,

@@ -3,16 +3,13 @@
  * up by range, so reading every number of a long paragraph stays linear.
  */
 import { lowerBound } from './clauses.ts';
-import { INCREASE_VERBS, LEVEL_VERBS, STATIVE_PREDICATES, STRONG_INCREASE } from './lexicon.ts';
+import { ALL_VERBS, INCREASE_VERBS, STATIVE_PREDICATES, STRONG_INCREASE } from './lexicon.ts';
 
 export interface VerbAt {
   at: number;
   verb: string;
 }
 
-const ALL_VERBS = [...new Set([...INCREASE_VERBS, ...LEVEL_VERBS])].sort(
-  (a, b) => b.length - a.length,
-);
 const VERB_RE = new RegExp(ALL_VERBS.join('|'), 'g');
 
 /** Verb occurrences of one text, by position. */

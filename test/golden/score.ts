@@ -42,7 +42,7 @@ export interface Scored {
   missed: GoldTarget[];
   mistyped: { gold: GoldTarget; got: GoldTarget }[];
   /** Typed matches whose qualifier, deadline or scope differ: the fields that do. */
-  partial: { gold: GoldTarget; got: GoldTarget; fields: string[] }[];
+  partial: { gold: GoldTarget; got: GoldTarget; fields: Field[] }[];
   /** High-confidence predictions that are wrong (mistyped or found nothing). */
   wrongHigh: GoldTarget[];
   extra: GoldTarget[];
@@ -82,7 +82,8 @@ const overlaps = (a: [number, number][], b: [number, number][]) =>
   a.some(([a0, a1]) => b.some(([b0, b1]) => a0 < b1 && b0 < a1));
 
 const FIELDS = ['qualifier', 'deadline', 'scope'] as const;
-const fieldOf = (t: GoldTarget, f: (typeof FIELDS)[number]) => fold(String(t[f] ?? ''));
+type Field = (typeof FIELDS)[number];
+const fieldOf = (t: GoldTarget, f: Field) => fold(String(t[f] ?? ''));
 
 /** Scores one plan's predictions against its answers. */
 export function scoreDoc(text: string, gold: GoldTarget[], pred: GoldTarget[]): Scored {

@@ -6,16 +6,9 @@
  * Wordings from INDICATORS.md's traps and sentences in other provinces' style.
  */
 import { describe, expect, it } from 'vitest';
-import { targetsOf, targetWith } from './plan-helper.ts';
+import { oneTarget, targetsOf, targetWith } from './plan-helper.ts';
 
-const one = (sentence: string) => {
-  const ts = targetsOf(sentence);
-  if (ts.length !== 1)
-    throw new Error(
-      `expected one target in «${sentence}», got ${JSON.stringify(ts.map((t) => t.quotes))}`,
-    );
-  return ts[0]!;
-};
+const one = oneTarget;
 
 describe('registry traps: the longest wording wins and the target is other, high', () => {
   it.each([

@@ -6,15 +6,9 @@
  * 江苏, 山东 and 四川 plans, written for these tests.
  */
 import { describe, expect, it } from 'vitest';
-import { targetsOf, targetWith } from './plan-helper.ts';
+import { readingOf, targetsOf, targetWith } from './plan-helper.ts';
 
-const reading = (t: {
-  metric: string;
-  kind: string;
-  value: number;
-  unit: string;
-  qualifier: string;
-}) => `${t.metric}/${t.kind} ${t.value}${t.unit} ${t.qualifier}`;
+const reading = readingOf;
 
 describe('分别', () => {
   it('A、B分别新增 X、Y: each label with its value, both increases', () => {

@@ -5,16 +5,10 @@
  * 绩效目标申报表 and 重点工作任务分解表 that county bureaus publish.
  */
 import { describe, expect, it } from 'vitest';
-import { targetsOf, targetWith } from './plan-helper.ts';
+import { readingOf, targetsOf, targetWith } from './plan-helper.ts';
 import { isFormParagraph, labelCells, markCells } from '../../src/pipeline/form.ts';
 
-const reading = (t: {
-  metric: string;
-  kind: string;
-  value: number;
-  unit: string;
-  qualifier: string;
-}) => `${t.metric}/${t.kind} ${t.value}${t.unit} ${t.qualifier}`;
+const reading = readingOf;
 
 describe('a form is told from wrapped prose', () => {
   it('| cells, a header row, or short lines with value cells make a form', () => {

@@ -3,17 +3,9 @@
  * style of 三年行动方案 goal lists), beyond what the bundled plans use.
  */
 import { describe, expect, it } from 'vitest';
-import { targetsOf, targetWith } from './plan-helper.ts';
+import { readingOf, targetsOf, targetWith } from './plan-helper.ts';
 
-const reading = (t: {
-  metric: string;
-  kind: string;
-  value: number;
-  value_max: number | null;
-  unit: string;
-  qualifier: string;
-}) =>
-  `${t.metric}/${t.kind} ${t.value}${t.value_max !== null ? `-${t.value_max}` : ''}${t.unit} ${t.qualifier}`;
+const reading = readingOf;
 
 describe('subject carried within a sentence', () => {
   const ts = targetsOf(
