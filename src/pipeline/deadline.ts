@@ -19,7 +19,9 @@ export interface YearPhrase {
 }
 
 const YEAR = /(20\d{2})\s*年/g;
-const BASE_BEFORE = /(?:在|较|比|相比|相较|与|同|以|对比|自|从)\s*$/;
+const BASE_BEFORE = /(?:在|较|比|相比|相较|与|同|以|对比|自|从|由)\s*$/;
+/** 增长到2020年的: 到 after a verb is the verb's, not a governing 到YYYY年. */
+const VERB_TO = /(?:增长|提高|提升|增加|上升|扩大|发展|降低|减少|下降)(?:到|至)\s*$/;
 const BASE_AFTER = /^(?:的)?(?:基础上|基数|水平|同期|为基|相比|以来|起)/;
 /** 到2025年 governs the paragraph after it; 力争2024年 alone only its sentence. */
 const GOVERNING_BEFORE = /(?:到|至|截至|截止)\s*$/;
@@ -41,11 +43,12 @@ export function yearPhrases(text: string, zones: Zones): YearPhrase[] {
     if (/^\d{1,2}\s*月\s*\d{1,2}\s*日/.test(after)) continue; // a date
     if (BASE_BEFORE.test(before) || BASE_AFTER.test(after)) continue;
     const year = Number(m[1]);
-    const reach: YearReach = GOVERNING_BEFORE.test(before)
-      ? 'paragraph'
-      : COMPLETION_AFTER.test(after)
-        ? 'row'
-        : 'sentence';
+    const reach: YearReach =
+      GOVERNING_BEFORE.test(before) && !VERB_TO.test(before)
+        ? 'paragraph'
+        : COMPLETION_AFTER.test(after)
+          ? 'row'
+          : 'sentence';
     out.push({ at: m.index, year, reach });
   }
   return out;

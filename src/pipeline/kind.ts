@@ -44,6 +44,9 @@ export interface KindInput {
   carried?: Kind | undefined;
 }
 
+/** Labels that name a stock: 有效期内…, 有效…, 累计…, 现有…. */
+const STOCK_HEAD = /^(?:有效期内|有效|累计|现有|存量)/;
+
 /** Share-like label endings: rates and shares (覆盖率, 满意度, 贡献率 …). */
 const RATE_END = /(?:率|度|强度|占比|比重|比例|份额|指数)$/;
 
@@ -115,7 +118,9 @@ export function decideKind(input: KindInput): KindReading {
   const countable = counted || /^台|套/.test(unit);
   const byVerb = countKind(input, countable);
   if (byVerb) return { ...byVerb, unit };
-  if (tailSignal(analysis, 'stock', 'level')) return { kind: 'level', unit, evidence: 'explicit' };
+  // 有效期内高新技术企业, 累计…: the label itself names a stock.
+  if (tailSignal(analysis, 'stock', 'level') || STOCK_HEAD.test(analysis.label))
+    return { kind: 'level', unit, evidence: 'explicit' };
   if (input.carried === 'increase' || input.carried === 'level')
     return { kind: input.carried, unit, evidence: 'carried' };
   if (metric?.default_kind && metric.default_kind !== 'level')

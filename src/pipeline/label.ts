@@ -89,7 +89,7 @@ const LEADING_VERB = new RegExp(`^(?:${ALL_VERBS.join('|')})(?:和|及|与|并)?
 
 /** Words a label may end with that are not its indicator: a commitment or a time word before the predicate. */
 const TRAILING_FILLER =
-  /(?:力争|确保|争取|预计|计划|将|要|均|都|年均|同比|比上年|较上年|每年|累计|总计|合计|共|已|至少|最少|最多|的)$/;
+  /(?:力争|确保|争取|预计|计划|将|要|均|都|年均|同比|比上年|较上年|每年|累计|总计|合计|共|已|至少|最少|最多|的|了)$/;
 
 /** Verbs after the head: 高新技术企业新增…, 信用贷款发放…, 技术市场实现交易额…. */
 const TRAILING_VERB = new RegExp(

@@ -73,7 +73,13 @@ export interface Reading {
   unitInferred?: boolean;
 }
 
-const ENDS_WITH_VERB = new RegExp(`(?:${ALL_VERBS.join('|')})\\s*$`);
+const ENDS_WITH_VERB = new RegExp(`(?:${ALL_VERBS.join('|')})(?:了|出)?\\s*$`);
+/**
+ * 由2022年的1.8%提高到2025年的2.5%, 从6家增长到51家: the number after 到 is the
+ * figure, the one after 由 its baseline, and the subject stands before 由.
+ */
+const FROM_TO =
+  /(?:由|从)\s*(?:\d{4}\s*年(?:底|末)?的?)?\s*[\d.]+\s*\S{0,4}?\s*(?:增长|提高|提升|增加|上升|扩大|发展)?(?:到|至)\s*(?:\d{4}\s*年(?:底|末)?的?)?\s*$/;
 const LEVEL_PREFIX = new RegExp(
   `^(?:(?:${ALL_VERBS.join('|')})+)?(?:国家级|省级及以上|省级以上|省级|市级以上|市级|县级)?`,
 );
@@ -110,6 +116,8 @@ export function readNumber(u: UnitReader, req: ReadRequest): Reading {
   const predicate = req.predicate ?? (pm ? pm[1]! : '');
   let region = pm ? pre.slice(0, near + pm.index) : pre;
   let regionStart = preFrom;
+  const fromTo = FROM_TO.exec(region);
+  if (fromTo) region = region.slice(0, fromTo.index);
   // "A、B等C N家": C names the indicator, A and B are examples.
   const deng = region.lastIndexOf('等');
   if (deng !== -1 && deng < region.length - 1) {

@@ -36,6 +36,14 @@ export function ignoredReason(text: string, n: NumberMention, zones: Zones): str
   // 2021.1-2021.12, 2023.12: a year and month, not a decimal.
   if (/^20\d\d\.\d{1,2}(?!\d)/.test(text.slice(n.start, n.numberEnd))) return 'date';
   if (/[第前后近]$/.test(before)) return 'ordinal';
+  // 由2017年的6家增长到2020年的51家: the figure after 由 / 从 is a baseline.
+  if (
+    /(?:由|从)\s*(?:\d{4}\s*年(?:底|末)?的?)?\s*$/.test(
+      text.slice(Math.max(0, n.start - 10), n.start),
+    ) &&
+    /^\s*(?:增长|提高|提升|增加|上升|扩大|发展)?(?:到|至)/.test(text.slice(n.end, n.end + 6))
+  )
+    return 'baseline';
   if (/[+＋·]$/.test(before) || /^\s*[+＋]/.test(rest)) return 'name';
   // 减按15%征收, 按15%的税率: a statutory rate the plan cites, not a target.
   if (/按\s*$/.test(before) && /^\s*(?:的税率|征收|税率)/.test(text.slice(n.end))) return 'statute';

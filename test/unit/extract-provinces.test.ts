@@ -6,7 +6,7 @@
  * qualifier, deadline — and that no high-confidence reading is wrong.
  */
 import { describe, expect, it } from 'vitest';
-import { targetsOf, targetWith } from './plan-helper.ts';
+import { readingOf, targetsOf, targetWith } from './plan-helper.ts';
 import type { Target } from '../../src/pipeline/schema.ts';
 
 const reading = (t: Target) =>
@@ -153,5 +153,42 @@ describe('a sub-area heading its sentence is the subject of the clauses after it
     );
     expect(targetWith(ts, '50%').scope).toBe('省级高新区');
     expect(targetWith(ts, '40%').scope).toBeNull();
+  });
+});
+
+describe('江西: "from X to Y" states a figure with its baseline', () => {
+  const ts = targetsOf(
+    '全社会研究与开发经费支出占GDP比重由2022年的1.2%提高到2025年的2%；高新技术企业从2022年的40家增长到2025年的80家。',
+  );
+
+  it('the figure is Y, its year the deadline; the baseline X is no target', () => {
+    expect(ts.map(readingOf)).toEqual([
+      'rd_spending/share 2% reach',
+      'hightech_firms/level 80家 reach',
+    ]);
+    expect(ts.map((t) => t.deadline)).toEqual([2025, 2025]);
+    expect(ts.map((t) => t.label)).toEqual(['全社会研究与开发经费支出占GDP比重', '高新技术企业']);
+  });
+
+  it('增长到2025年 is the verb’s 到, not a 到YYYY年 that governs the next sentence', () => {
+    const more = targetsOf(
+      '高新技术企业从2022年的40家增长到2025年的80家。科技型中小企业达到200家。',
+    );
+    expect(targetWith(more, '200家').deadline).toBeNull();
+  });
+});
+
+describe('aspect and time words around the verb', () => {
+  it('建立了2个院士工作站: 建立 creates, 了 is an aspect particle', () => {
+    expect(targetsOf('建立了2个院士工作站。')[0]).toMatchObject({
+      metric: 'innovation_platforms',
+      kind: 'increase',
+    });
+  });
+
+  it('新入库 is an addition, 有效期内 a stock', () => {
+    const ts = targetsOf('新入库科技型中小企业300家，有效期内高新技术企业达到120家。');
+    expect(targetWith(ts, '300家')).toMatchObject({ metric: 'tech_sme', kind: 'increase' });
+    expect(targetWith(ts, '120家')).toMatchObject({ metric: 'hightech_firms', kind: 'level' });
   });
 });
