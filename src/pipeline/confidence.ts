@@ -22,6 +22,8 @@ export interface ConfidenceInput {
   labelAfterNumber: boolean;
   /** The kind had to be changed to one the metric is compared under. */
   kindAdjusted: boolean;
+  /** Why the metric cannot be compared as this reading's kind, or null. */
+  incomparable: string | null;
   /** The label as analysed: a label of one character names nothing. */
   label: string;
 }
@@ -59,6 +61,7 @@ export function confidenceOf(input: ConfidenceInput): {
   if (input.labelAfterNumber && input.metric !== 'application')
     return low('the label is the noun after the number');
   if (input.kindAdjusted) return low(KIND_WHY.adjusted!);
+  if (input.incomparable) return low(input.incomparable);
   if (input.residue)
     return low(`words before the indicator the rule did not read: ${input.residue}`);
   if (input.metric === 'unknown' && input.label.replace(/[^\u4e00-\u9fa5A-Za-z]/g, '').length < 2)

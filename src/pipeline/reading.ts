@@ -16,7 +16,7 @@ import { decideKind, fitKind } from './kind.ts';
 import { qualifierOf } from './qualifier.ts';
 import { confidenceOf } from './confidence.ts';
 import { labelCells } from './form.ts';
-import { ALL_VERBS, FILLER, PREDICATE } from './lexicon.ts';
+import { ALL_VERBS, FILLER, GROWTH_WORDS, PREDICATE } from './lexicon.ts';
 import { LOOKBACK, PREDICATE_REACH } from './signal.ts';
 import type { VerbIndex } from './verbs.ts';
 
@@ -126,7 +126,14 @@ export function readNumber(u: UnitReader, req: ReadRequest): Reading {
   } else if (deng !== -1 && deng === region.length - 1) region = '';
   const unit = n.unit;
   const segment = text.slice(segFrom, segTo);
-  const metricOf = (a: LabelAnalysis) => chooseMetric({ taxonomy, analysis: a, unit, segment });
+  // A growth rate has no unit of its own: 入库数同比增长20% is tech_sme's growth, whatever
+  // units tech_sme is counted in (the kind then says whether it can be compared).
+  const growth =
+    (unit === '%' || unit === '‰') &&
+    (GROWTH_WORDS.test(predicate || pre.slice(-6)) || /(?:增长率|增速|增幅)\s*$/.test(region));
+  const matchUnit = growth ? '' : unit;
+  const metricOf = (a: LabelAnalysis) =>
+    chooseMetric({ taxonomy, analysis: a, unit: matchUnit, segment });
   const choose = (a: LabelAnalysis): LabelChoice => ({
     analysis: a,
     metric: metricOf(a),
@@ -190,6 +197,9 @@ export function readNumber(u: UnitReader, req: ReadRequest): Reading {
     kindEvidence = 'carried';
   }
   let kindAdjusted = k.evidence === 'adjusted';
+  /** What the metric cannot be compared as, when the reading keeps it anyway. */
+  let incomparable: string | null = null;
+  const metricBefore = choice.metric.key;
   if (def && metric !== 'other') {
     // Counts swap between level and increase; a density must be one the metric compares.
     // (A rise in points, 提高0.2个百分点, is an increase of a share whatever the metric.)
@@ -202,13 +212,13 @@ export function readNumber(u: UnitReader, req: ReadRequest): Reading {
     if (fitted === null || density) {
       // Not comparable under this metric (a count of a per-capita metric, a per-亿元 ratio).
       metric = 'other';
-      kindAdjusted = true;
+      incomparable = `${metricBefore} is not counted as this ${kind}`;
     } else if (fitted !== kind) {
       kind = fitted;
       kindAdjusted = true;
     } else if (!def.comparable_kinds.includes(kind)) {
       // A growth of a count-only metric, a share of a platform count: kept, but never ranked.
-      kindAdjusted = true;
+      incomparable = `${metric} is not compared as a ${kind}`;
     }
   }
   const qualifier = qualifierOf(n, predicate, pre);
@@ -223,6 +233,7 @@ export function readNumber(u: UnitReader, req: ReadRequest): Reading {
     carried: choice.carried,
     labelAfterNumber: choice.afterNumber,
     kindAdjusted,
+    incomparable,
     label: choice.analysis.label,
   });
   const label =

@@ -105,3 +105,22 @@ describe('applications are not certified firms', () => {
     });
   });
 });
+
+describe('a growth rate keeps its metric whatever units the metric is counted in', () => {
+  it('入库数…同比增长20% is tech_sme growth, low: tech_sme is compared as counts', () => {
+    const ts = targetsOf('科技型中小企业评价入库数突破200家，同比增长20%。');
+    expect(targetWith(ts, '20%')).toMatchObject({
+      metric: 'tech_sme',
+      kind: 'growth',
+      confidence: 'low',
+    });
+  });
+
+  it('高新技术企业增长率 is hightech_firms growth, low', () => {
+    expect(one('高新技术企业增长率达到15%。')).toMatchObject({
+      metric: 'hightech_firms',
+      kind: 'growth',
+      confidence: 'low',
+    });
+  });
+});
