@@ -73,6 +73,30 @@ export function respectively(
   return { labels, predicate, quoteFrom };
 }
 
+/** A predicate right before the first value of a parallel enumeration (A、B达 X家、Y家). */
+const PARALLEL_PREDICATE = /(达到|达|为|超过|突破|分别为|新增|净增|增长|提高到|提高至)\s*$/;
+
+/**
+ * Coordinated subjects with coordinated values and no 分别: 高新技术企业、科技型中小企业达
+ * 6588家、6403家 pairs them in order, as 分别 would. Only where the values stand side by
+ * side (nothing but 、/和 between them) and the subjects are as many.
+ */
+export function parallelValues(
+  text: string,
+  clauseFrom: number,
+  values: { start: number; end: number }[],
+): Respectively | null {
+  if (values.length < 2) return null;
+  for (let i = 1; i < values.length; i++)
+    if (!/^\s*[、和及与]\s*$/.test(text.slice(values[i - 1]!.end, values[i]!.start))) return null;
+  const pre = text.slice(clauseFrom, values[0]!.start);
+  const pm = PARALLEL_PREDICATE.exec(pre);
+  if (!pm) return null;
+  const labels = coordinated(text, clauseFrom, clauseFrom + pm.index);
+  if (labels.length !== values.length) return null;
+  return { labels, predicate: pm[1]!, quoteFrom: clauseFrom };
+}
+
 /**
  * Coordinated modifiers sharing one head: 企业、科研院所、高校研发经费支出分别达…
  * is 企业研发经费支出, 科研院所研发经费支出, 高校研发经费支出. Where the last label
@@ -90,10 +114,19 @@ export function sharedHead(
   const forward = labels.map((l, i) =>
     i > 0 && firstHead && isBareTail(l) ? `${firstHead}${l}` : l,
   );
-  const head = matchOf(forward[forward.length - 1]!)?.wording;
-  if (!head) return forward;
-  return forward.map((l, i) => {
-    if (i === forward.length - 1) return l;
+  // 技术合同成交额、登记项数: a short item matching nothing shares the first item's subject
+  // (技术合同登记项数), tried from the longest prefix of the first item down.
+  const withSubject = forward.map((l, i) => {
+    if (i === 0 || l.length > 5 || matchOf(l)) return l;
+    const lead = labels[0]!.replace(/\s+/g, '');
+    for (let k = lead.length - 1; k >= 2; k--)
+      if (matchOf(`${lead.slice(0, k)}${l}`)) return `${lead.slice(0, k)}${l}`;
+    return l;
+  });
+  const head = matchOf(withSubject[withSubject.length - 1]!)?.wording;
+  if (!head) return withSubject;
+  return withSubject.map((l, i) => {
+    if (i === withSubject.length - 1) return l;
     const bare = l.replace(/\s+/g, '');
     return bare.length <= 6 && !matchOf(l) ? `${l}${head}` : l;
   });

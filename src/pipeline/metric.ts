@@ -132,7 +132,7 @@ export function chooseMetric(input: MetricInput): MetricReading {
   const marked = def?.ambiguous.some(
     (w) => w === match.wording || (w.length > match.wording.length && candidate.endsWith(w)),
   );
-  if (marked) return { key, evidence: 'ambiguous', match, residue: '' };
+  if (marked || match.tied) return { key, evidence: 'ambiguous', match, residue: '' };
   const residue = residueOf(candidate, match);
   const strict = def?.strictPrefix === true && strictResidue(candidate, match) !== '';
   const unread =

@@ -23,7 +23,7 @@ import {
   signalVerbPositions,
 } from './signal.ts';
 import { DeadlineReader } from './deadline.ts';
-import { enumerationItems, respectively, sharedHead } from './enumeration.ts';
+import { enumerationItems, parallelValues, respectively, sharedHead } from './enumeration.ts';
 import { chooseMetric } from './metric.ts';
 import { analyzeLabel } from './label.ts';
 import { readNumber, type Reading, type UnitReader } from './reading.ts';
@@ -289,7 +289,8 @@ export function extractFromUnit(input: UnitInput): void {
     const first = at === 0 || s.numbers[at - 1]!.start < clauseFrom;
     const sameClause = first ? numbersIn(s, clauseFrom, clauseTo) : [];
     if (sameClause.length > 1 && sameClause[0] === n) {
-      const resp = respectively(text, ix, clauseFrom, n.start);
+      const resp =
+        respectively(text, ix, clauseFrom, n.start) ?? parallelValues(text, clauseFrom, sameClause);
       if (resp && resp.labels.length === sameClause.length) {
         const labels = sharedHead(
           resp.labels.map((l) => l.text),

@@ -149,6 +149,8 @@ export interface MetricMatch {
   wording: string;
   /** Whether a listed wording matched (true) or a pattern did (false). */
   listed: boolean;
+  /** Another metric's wording matched as long: the units did not tell them apart. */
+  tied?: boolean;
 }
 
 /**
@@ -231,14 +233,18 @@ function matchUncached(taxonomy: Taxonomy, folded: string, numerator: string): M
   const consider = (key: string, start: number, wording: string, listed: boolean) => {
     const length = folded.length - start;
     const bestLength = best ? best.end - best.start : -1;
-    // Longest wins; on a tie a listed wording beats a pattern, and a metric beats "other".
-    if (
-      !best ||
-      length > bestLength ||
-      (length === bestLength && listed && !best.listed) ||
-      (length === bestLength && listed === best.listed && best.key === 'other' && key !== 'other')
-    )
-      best = { key, start, end: folded.length, wording, listed };
+    const candidate: MetricMatch = { key, start, end: folded.length, wording, listed };
+    if (!best || length > bestLength) {
+      best = candidate;
+      return;
+    }
+    if (length < bestLength) return;
+    // Same length: a listed wording beats a pattern, a metric beats "other"; two metrics
+    // matching alike are a tie the units did not break.
+    if (listed !== best.listed) {
+      if (listed) best = candidate;
+    } else if (best.key === 'other' && key !== 'other') best = candidate;
+    else if (key !== best.key && key !== 'other') best.tied = true;
   };
   for (const { metric, wording } of byLastChar(taxonomy).get(folded.slice(-1)) ?? []) {
     if (unitAllowed(metric, numerator) && folded.endsWith(wording))

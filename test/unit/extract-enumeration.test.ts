@@ -86,3 +86,35 @@ describe('an enumeration shares its verb, and 以上 binds only its own item', (
     expect(targetWith(ts, '10亿元').metric).toBe('other');
   });
 });
+
+describe('parallel subjects and values without 分别', () => {
+  it('A、B达 X家、Y家 pairs them in order, as 分别 would', () => {
+    const ts = targetsOf('全县高新技术企业、科技型中小企业达 85 家、260 家。');
+    expect(ts.map(reading)).toEqual([
+      'hightech_firms/level 85家 reach',
+      'tech_sme/level 260家 reach',
+    ]);
+  });
+
+  it('a short second item shares the first item’s subject: 技术合同成交额、登记项数', () => {
+    const ts = targetsOf('技术合同成交额、登记项数分别为 12亿元、350 项。');
+    expect(ts.map(reading)).toEqual([
+      'tech_contract_value/level 12亿元 reach',
+      'tech_contract_count/level 350项 reach',
+    ]);
+  });
+
+  it('同口径增长 is the subject’s growth (carried, so low)', () => {
+    const ts = targetsOf('全社会研发投入 8.6 亿元，同口径增长 12%。');
+    expect(targetWith(ts, '12%')).toMatchObject({
+      metric: 'rd_spending',
+      kind: 'growth',
+      confidence: 'low',
+    });
+  });
+
+  it('a growth whose label two metrics name alike is low', () => {
+    const ts = targetsOf('技术合同登记增长 20%。');
+    expect(ts[0]!.confidence).toBe('low');
+  });
+});
