@@ -9,10 +9,10 @@
 import type { Confidence, Kind, Qualifier } from './schema.ts';
 import type { NumberMention } from './numbers.ts';
 import type { ClauseIndex } from './clauses.ts';
-import type { Taxonomy } from './taxonomy.ts';
+import type { MetricDefinition, Taxonomy } from './taxonomy.ts';
 import { analyzeLabel, foldForMatch, type LabelAnalysis } from './label.ts';
 import { chooseMetric, type MetricReading } from './metric.ts';
-import { decideKind, fitKind } from './kind.ts';
+import { decideKind, fitKind, type KindEvidence, type KindReading } from './kind.ts';
 import { qualifierOf } from './qualifier.ts';
 import { confidenceOf } from './confidence.ts';
 import { labelCells } from './form.ts';
@@ -108,22 +108,7 @@ interface LabelChoice {
 export function readNumber(u: UnitReader, req: ReadRequest): Reading {
   const { text, taxonomy } = u;
   const { n, segFrom, segTo, carry } = req;
-  const preFrom = Math.max(segFrom, n.start - LOOKBACK);
-  const pre = text.slice(preFrom, n.start);
-  // The predicate sits right before the number: only the last characters are searched.
-  const near = Math.max(0, pre.length - PREDICATE_REACH);
-  const pm = PREDICATE.exec(pre.slice(near));
-  const predicate = req.predicate ?? (pm ? pm[1]! : '');
-  let region = pm ? pre.slice(0, near + pm.index) : pre;
-  let regionStart = preFrom;
-  const fromTo = FROM_TO.exec(region);
-  if (fromTo) region = region.slice(0, fromTo.index);
-  // "A、B等C N家": C names the indicator, A and B are examples.
-  const deng = region.lastIndexOf('等');
-  if (deng !== -1 && deng < region.length - 1) {
-    region = region.slice(deng + 1);
-    regionStart = preFrom + deng + 1;
-  } else if (deng !== -1 && deng === region.length - 1) region = '';
+  const { pre, preFrom, predicate, region, regionStart } = labelRegion(text, req);
   const unit = n.unit;
   const segment = text.slice(segFrom, segTo);
   // A growth rate has no unit of its own: 入库数同比增长20% is tech_sme's growth, whatever
@@ -181,46 +166,7 @@ export function readNumber(u: UnitReader, req: ReadRequest): Reading {
     metric: def,
     carried: choice.carried ? carry?.kind : undefined,
   });
-  let metric = choice.metric.key;
-  let kind = k.kind;
-  let kindEvidence = k.evidence;
-  // "争取建成A1家，B1家": a bare item after a creating verb's clause is read as its
-  // addition — but as a guess, since the comma may end what the verb governs.
-  if (
-    kindEvidence === 'default' &&
-    kind === 'level' &&
-    !choice.afterNumber &&
-    carry?.kind === 'increase' &&
-    carry.kindSaid
-  ) {
-    kind = 'increase';
-    kindEvidence = 'carried';
-  }
-  let kindAdjusted = k.evidence === 'adjusted';
-  /** What the metric cannot be compared as, when the reading keeps it anyway. */
-  let incomparable: string | null = null;
-  const metricBefore = choice.metric.key;
-  if (def && metric !== 'other') {
-    // Counts swap between level and increase; a density must be one the metric compares.
-    // (A rise in points, 提高0.2个百分点, is an increase of a share whatever the metric.)
-    const count = (kind === 'level' || kind === 'increase') && !/百分点$/.test(k.unit);
-    const fitted = count ? fitKind(kind, def) : kind;
-    const base = choice.analysis.density?.base;
-    const density =
-      kind === 'density' &&
-      (!def.comparable_kinds.includes('density') || !base || !def.density_bases.includes(base));
-    if (fitted === null || density) {
-      // Not comparable under this metric (a count of a per-capita metric, a per-亿元 ratio).
-      metric = 'other';
-      incomparable = `${metricBefore} is not counted as this ${kind}`;
-    } else if (fitted !== kind) {
-      kind = fitted;
-      kindAdjusted = true;
-    } else if (!def.comparable_kinds.includes(kind)) {
-      // A growth of a count-only metric, a share of a platform count: kept, but never ranked.
-      incomparable = `${metric} is not compared as a ${kind}`;
-    }
-  }
+  const fit = fitToMetric(choice, k, def, carry);
   const qualifier = qualifierOf(n, predicate, pre);
   let quoteFrom = choice.quoteFrom ?? preFrom + (pre.length - pre.replace(FILLER, '').length);
   // When the noun after the number names the indicator, the quote starts at the verb before it.
@@ -228,20 +174,20 @@ export function readNumber(u: UnitReader, req: ReadRequest): Reading {
   if (verbAtEnd) quoteFrom = Math.max(quoteFrom, regionStart + verbAtEnd.index);
   const { confidence, why } = confidenceOf({
     metric: choice.metric.evidence,
-    kind: kindEvidence,
+    kind: fit.evidence,
     residue: choice.metric.residue,
     carried: choice.carried,
     labelAfterNumber: choice.afterNumber,
-    kindAdjusted,
-    incomparable,
+    kindAdjusted: fit.adjusted,
+    incomparable: fit.incomparable,
     label: choice.analysis.label,
   });
   const label =
     choice.analysis.label || choice.analysis.candidates[0] || foldForMatch(region) || '';
   return {
     label,
-    metric,
-    kind,
+    metric: fit.metric,
+    kind: fit.kind,
     unit: k.unit,
     qualifier,
     quoteFrom,
@@ -251,8 +197,92 @@ export function readNumber(u: UnitReader, req: ReadRequest): Reading {
     why,
     analysis: choice.analysis,
     fromCells: choice.fromCells === true,
-    kindSaid: kindEvidence === 'verb' || kindEvidence === 'explicit',
+    kindSaid: fit.evidence === 'verb' || fit.evidence === 'explicit',
   };
+}
+
+/** The words before a number: its predicate, and the region that names its indicator. */
+function labelRegion(text: string, req: ReadRequest) {
+  const { n, segFrom } = req;
+  const preFrom = Math.max(segFrom, n.start - LOOKBACK);
+  const pre = text.slice(preFrom, n.start);
+  // The predicate sits right before the number: only the last characters are searched.
+  const near = Math.max(0, pre.length - PREDICATE_REACH);
+  const pm = PREDICATE.exec(pre.slice(near));
+  const predicate = req.predicate ?? (pm ? pm[1]! : '');
+  let region = pm ? pre.slice(0, near + pm.index) : pre;
+  let regionStart = preFrom;
+  const fromTo = FROM_TO.exec(region);
+  if (fromTo) region = region.slice(0, fromTo.index);
+  // "A、B等C N家": C names the indicator, A and B are examples.
+  const deng = region.lastIndexOf('等');
+  if (deng !== -1 && deng < region.length - 1) {
+    region = region.slice(deng + 1);
+    regionStart = preFrom + deng + 1;
+  } else if (deng !== -1 && deng === region.length - 1) region = '';
+  return { pre, preFrom, predicate, region, regionStart };
+}
+
+interface Fit {
+  metric: string;
+  kind: Kind;
+  evidence: KindEvidence;
+  /** The kind was changed to one the metric is compared under. */
+  adjusted: boolean;
+  /** Why the metric cannot be compared as this kind, when the reading keeps it anyway. */
+  incomparable: string | null;
+}
+
+/**
+ * Fits the kind to the metric: counts swap between level and increase where the metric
+ * knows only one; a density must be one the metric compares (per population); a kind
+ * the metric is not compared under leaves the reading low, or the metric other.
+ */
+function fitToMetric(
+  choice: LabelChoice,
+  k: KindReading,
+  def: MetricDefinition | undefined,
+  carry: Carry | undefined,
+): Fit {
+  const fit: Fit = {
+    metric: choice.metric.key,
+    kind: k.kind,
+    evidence: k.evidence,
+    adjusted: k.evidence === 'adjusted',
+    incomparable: null,
+  };
+  // "争取建成A1家，B1家": a bare item after a creating verb's clause is read as its
+  // addition — but as a guess, since the comma may end what the verb governs.
+  if (
+    fit.evidence === 'default' &&
+    fit.kind === 'level' &&
+    !choice.afterNumber &&
+    carry?.kind === 'increase' &&
+    carry.kindSaid
+  ) {
+    fit.kind = 'increase';
+    fit.evidence = 'carried';
+  }
+  if (!def || fit.metric === 'other') return fit;
+  // (A rise in points, 提高0.2个百分点, is an increase of a share whatever the metric.)
+  const count = (fit.kind === 'level' || fit.kind === 'increase') && !/百分点$/.test(k.unit);
+  const fitted = count ? fitKind(fit.kind, def) : fit.kind;
+  const base = choice.analysis.density?.base;
+  const density =
+    fit.kind === 'density' &&
+    (!def.comparable_kinds.includes('density') || !base || !def.density_bases.includes(base));
+  if (fitted === null || density) {
+    // Not comparable under this metric (a count of a per-capita metric, a per-亿元 ratio).
+    fit.incomparable = `${fit.metric} is not counted as this ${fit.kind}`;
+    fit.metric = 'other';
+  } else if (fitted !== fit.kind) {
+    fit.kind = fitted;
+    fit.adjusted = true;
+  } else if (!def.comparable_kinds.includes(fit.kind)) {
+    // A growth of a count-only metric, a share of a platform count: kept, but never ranked.
+    fit.incomparable = `${fit.metric} is not compared as a ${fit.kind}`;
+  }
+  return fit;
 }
 
 /** A value cell's indicator: the nearest cell before it that names a metric, else the nearest. */
