@@ -71,6 +71,20 @@ function readParagraph(walk: Walk, block: Block, anchor: string): void {
   walk.inherited = introducedYear(unit) ?? walk.inherited;
 }
 
+function readHeading(walk: Walk, block: Block, anchor: string): void {
+  const { input, out, order } = walk;
+  const { norm, breaks } = joinFragments(input.body, block.fragments, false);
+  if (!/\d/.test(norm.text) && !/[一二两三四五六七八九十百千][家个项件名人]/.test(norm.text))
+    return;
+  extractFromUnit({
+    unit: { norm, breaks, anchor, section: walk.section, unitId: walk.unitId++, form: false },
+    taxonomy: input.taxonomy,
+    out,
+    order,
+    inheritedDeadline: walk.inherited,
+  });
+}
+
 function readTable(walk: Walk, block: Block, bi: number): void {
   const { input, out, order } = walk;
   const table = block.table!;
@@ -137,6 +151,9 @@ export function extractMentions(input: ExtractInput): ExtractOutput {
       return;
     }
     if (block.kind === 'title' && !walk.section) return;
+    // A short numbered goal is a heading to the structure ((1)高新技术企业达到100家):
+    // its figure is read as a paragraph's would be.
+    if (block.kind === 'heading') readHeading(walk, block, anchors[bi]!);
     if (block.kind === 'paragraph') readParagraph(walk, block, anchors[bi]!);
     else if (block.kind === 'table' && block.table) readTable(walk, block, bi);
   });

@@ -186,9 +186,17 @@ export function buildTree(
         b.kind === 'caption'
           ? body.slice(b.fragments[0]!.start, b.fragments[0]!.end).trim()
           : b.display;
+      // A numbered goal short enough to be a heading ((1)高新技术企业达到100家) holds a target:
+      // its text is marked as a paragraph's would be.
+      const f = b.fragments[0]!;
+      const marked = b.kind === 'heading' && spans.between(f.start, f.end).length > 0;
       children.push(
         withId<Heading>(
-          { type: 'heading', depth, children: [{ type: 'text', value: text }] },
+          {
+            type: 'heading',
+            depth,
+            children: marked ? inline(body, b.fragments, spans) : [{ type: 'text', value: text }],
+          },
           id,
           b.line,
         ),

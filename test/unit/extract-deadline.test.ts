@@ -5,7 +5,7 @@
  * base year or a date never does, and an annual plan's 全年 is no deadline.
  */
 import { describe, expect, it } from 'vitest';
-import { targetsOf, targetWith } from './plan-helper.ts';
+import { runPlan, targetsOf, targetWith } from './plan-helper.ts';
 import { yearPhrases } from '../../src/pipeline/deadline.ts';
 import { nameZones } from '../../src/pipeline/clauses.ts';
 
@@ -93,5 +93,26 @@ describe('a completion date in a task row', () => {
     expect(targetWith(ts, '20家').deadline).toBe(2024);
     expect(targetWith(ts, '3个').deadline).toBe(2024);
     expect(targetWith(ts, '20家').lead).toEqual(['区科技局']);
+  });
+});
+
+describe('short numbered goals, which the structure takes for headings', () => {
+  const r = runPlan(
+    '到2025年，主要目标如下：\n（1）全社会研发经费投入强度达到2.5%。\n（2）高新技术企业达到100家\n1. 新增科技型中小企业50家。',
+  );
+  const ts = r.extraction.targets;
+
+  it('are read, under the year of the list they belong to', () => {
+    expect(ts.map((t) => `${t.metric} ${t.value}${t.unit} ${t.deadline}`)).toEqual([
+      'rd_spending 2.5% 2025',
+      'hightech_firms 100家 2025',
+      'tech_sme 50家 2025',
+    ]);
+  });
+
+  it('and their figures are marked in the reader’s heading', () => {
+    const headings = r.document.tree.children.filter((c) => c.type === 'heading');
+    const marks = headings.flatMap((h) => h.children.filter((c) => c.type === 'targetMark'));
+    expect(marks).toHaveLength(3);
   });
 });
