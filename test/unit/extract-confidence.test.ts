@@ -124,3 +124,12 @@ describe('a growth rate keeps its metric whatever units the metric is counted in
     });
   });
 });
+
+describe('short forms of canonical wordings', () => {
+  it.each([
+    ['每万人口高价值专利拥有量达到6件。', 'high_value_patents_density', 'density'],
+    ['规模以上工业企业研发经费内部支出达到5亿元。', 'enterprise_rd', 'level'],
+  ])('%s → %s/%s', (sentence, metric, kind) => {
+    expect(one(sentence)).toMatchObject({ metric, kind, confidence: 'high' });
+  });
+});
