@@ -126,8 +126,20 @@ export const planDocumentSchema = z.strictObject({
 
 /** `plans.json`. */
 export const plansFileSchema = z.array(planRecordSchema);
-/** `targets.json`. */
-export const targetsFileSchema = z.array(targetRecordSchema);
+/** `targets.json`; a target id names one target of its plan, so no plan repeats one. */
+export const targetsFileSchema = z.array(targetRecordSchema).superRefine((targets, ctx) => {
+  const seen = new Set<string>();
+  targets.forEach((t, i) => {
+    const key = `${t.doc}#${t.id}`;
+    if (seen.has(key))
+      ctx.addIssue({
+        code: 'custom',
+        path: [i, 'id'],
+        message: `${t.doc} has two targets with the id ${t.id}`,
+      });
+    seen.add(key);
+  });
+});
 /** `metrics.json`. */
 export const metricsFileSchema = z.array(metricSchema);
 

@@ -55,7 +55,10 @@ export const targetSchema = z.object({
    * makes a target high: `override` then tells it apart from the extractor's own.
    */
   confidence: confidenceSchema,
-  /** Stable id within the plan: `t-<n>` in order of first mention. */
+  /**
+   * Stable id, unique within the plan: `t-` and a short hash of plan, metric, kind,
+   * value, unit and the normalised first quote (pipeline/targets.ts), `-2` for a repeat.
+   */
   id: z.string(),
   /** Every mention with its paragraph anchor and original-text offsets. */
   spans: z.array(quoteSpanSchema),

@@ -131,7 +131,7 @@ describe('metric page', () => {
     await page.goto(`${site.url}/metrics/rd_spending/`);
     const link = page.locator('td.quote a').first();
     const href = (await link.getAttribute('href'))!;
-    expect(href).toMatch(/^\/plans\/[^/]+\/#t-\d+$/);
+    expect(href).toMatch(/^\/plans\/[^/]+\/#t-[0-9a-f]{8}(-\d+)?$/);
     await link.click();
     await page.waitForURL(`**${href}`);
     const id = href.split('#')[1]!;

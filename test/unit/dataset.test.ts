@@ -121,6 +121,16 @@ describe('a failed write leaves the previous dataset intact, byte for byte', () 
     expect(leftovers(dir)).toEqual([]);
   });
 
+  it('when two targets of a plan share an id (a link would land on the wrong one)', async () => {
+    const [a, b] = contents.targets.filter((t) => t.doc === 'yuanjiang-2024');
+    const twin = { ...b!, id: a!.id };
+    const bad = { ...contents, targets: contents.targets.map((t) => (t === b ? twin : t)) };
+    await expect(writeDataset(dir, bad)).rejects.toThrow(
+      `yuanjiang-2024 has two targets with the id ${a!.id}`,
+    );
+    expect(hashes(dir)).toEqual(before);
+  });
+
   it('when an original cannot be copied', async () => {
     const bad = { ...contents, originals: [{ file: 'gone.txt', from: join(tmp, 'no-such') }] };
     await expect(writeDataset(dir, bad)).rejects.toThrow(/ENOENT/);

@@ -305,15 +305,20 @@ describe('plan and target order', () => {
     ]);
   });
 
-  it('lists targets by plan, then by number (t-2 before t-10)', () => {
+  it('lists targets by plan, then by first mention in the plan (ids are hashes, not ordinals)', () => {
+    const at = (doc: string, id: string, ...starts: number[]) => ({
+      doc,
+      id,
+      spans: starts.map((start) => ({ quote: 'q', anchor: 'p-1', start, end: start + 1 })),
+    });
     const ts = [
-      { doc: 'b', id: 't-10' },
-      { doc: 'a', id: 't-3' },
-      { doc: 'b', id: 't-2' },
-      { doc: 'a', id: 't-1' },
+      at('b', 't-10000000', 400),
+      at('a', 't-0000000f', 90, 20),
+      at('b', 't-ffffffff', 30),
+      at('a', 't-00000001', 50),
     ];
     expect(
       ts.sort(targetOrder([{ doc: 'b' }, { doc: 'a' }])).map((t) => `${t.doc}/${t.id}`),
-    ).toEqual(['b/t-2', 'b/t-10', 'a/t-1', 'a/t-3']);
+    ).toEqual(['b/t-ffffffff', 'b/t-10000000', 'a/t-0000000f', 'a/t-00000001']);
   });
 });
