@@ -16,8 +16,8 @@ import { DEFAULT_OVERRIDES_FILE, runOverrides } from '../src/pipeline/overrides.
 import { SUPPORTED_EXTENSIONS } from '../src/pipeline/formats/index.ts';
 import { stemOf } from '../src/pipeline/planFiles.ts';
 import { runCli } from './lib/cli.ts';
-import { dataDir, recoverDataset, writeDataset } from '../src/pipeline/dataset.ts';
-import { datasetOf } from '../src/pipeline/publish.ts';
+import { dataDir, readDataset, recoverDataset, writeDataset } from '../src/pipeline/dataset.ts';
+import { buildDay, datasetOf } from '../src/pipeline/publish.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const plansDir = resolve(process.env.PLANS_DIR ?? join(root, 'content/plans'));
@@ -61,12 +61,29 @@ async function main(): Promise<void> {
     );
     process.exit(1);
   }
-  const contents = datasetOf({ results, errors, applied, taxonomy, files });
+  const contents = datasetOf({
+    results,
+    errors,
+    applied,
+    taxonomy,
+    files,
+    date: buildDay(),
+    previous: previousVersion(),
+  });
   await writeDataset(outDir, contents);
   const ms = Math.round(performance.now() - started);
   console.log(
-    `data: ${contents.plans.length} plans, ${contents.targets.length} targets, ${applied.length} overrides → ${outDir} in ${ms} ms`,
+    `data: ${contents.plans.length} plans, ${contents.targets.length} targets, ${applied.length} overrides → ${outDir} in ${ms} ms (data version ${contents.version.version}, ${contents.version.date})`,
   );
+}
+
+/** The version of the dataset about to be replaced; none when there is none or it predates versions. */
+function previousVersion() {
+  try {
+    return readDataset.version(outDir);
+  } catch {
+    return null;
+  }
 }
 
 // Bad input is one line (file, line, reason); a stack only when DEBUG asks for one.

@@ -107,10 +107,9 @@ try {
   if (diff.length) failures.push('build not reproducible');
 
   console.log('\nJavaScript per page type (own scripts + imports + inline; gzipped)');
-  const plans = JSON.parse(readFileSync(join(a, 'data/plans.json'), 'utf8')) as Array<{
-    doc: string;
-    meta: { slug: string };
-  }>;
+  const { plans } = JSON.parse(readFileSync(join(a, 'data/plans.json'), 'utf8')) as {
+    plans: Array<{ doc: string; meta: { slug: string } }>;
+  };
   const types: Array<[string, string, boolean]> = [
     ['overview', 'index.html', false],
     ['metric', 'metrics/rd_spending/index.html', false],

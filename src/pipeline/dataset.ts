@@ -9,6 +9,7 @@
  *   docs/<doc>.json   one plan: metadata, text, and the reader's mdast tree
  *   originals/<file>  the plan file as given, byte for byte
  *   report.json       errors, overrides applied, numbers to review
+ *   version.json      the data version: a hash of what was published, and its date
  *
  * The writer builds the whole dataset in a folder next to the output and
  * swaps it in only when every file is written, so a failed or interrupted
@@ -38,6 +39,7 @@ export const datasetFiles = {
   targets: 'targets.json',
   metrics: 'metrics.json',
   report: 'report.json',
+  version: 'version.json',
   document: (doc: string) => `docs/${doc}.json`,
   original: (file: string) => `originals/${file}`,
 } as const;
@@ -161,6 +163,20 @@ export const reportSchema = z.strictObject({
   review: z.record(z.string(), z.array(reviewItemSchema)),
 });
 
+/**
+ * `version.json`: which data this is, so a researcher can say what they used.
+ * `version` is 8 hex digits of a SHA-256 over the published plans, targets,
+ * metrics and plan documents: the same inputs read by the same pipeline give
+ * the same version. `date` is the day that version was first built.
+ */
+export const dataVersionSchema = z.strictObject({
+  version: z.string().regex(/^[0-9a-f]{8}$/),
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  plans: z.number().int().nonnegative(),
+  targets: z.number().int().nonnegative(),
+});
+
+export type DataVersion = z.infer<typeof dataVersionSchema>;
 export type PlanDocument = z.infer<typeof planDocumentSchema>;
 export type Report = z.infer<typeof reportSchema>;
 
@@ -173,6 +189,7 @@ export interface DatasetContents {
   /** Plan files to publish as given: name in `originals/` and the path to copy from. */
   originals: { file: string; from: string }[];
   report: Report;
+  version: DataVersion;
 }
 
 /** A dataset file that does not match its schema: names the file and the first bad field. */
@@ -209,6 +226,7 @@ export const readDataset = {
   targets: (dir: string = dataDir()) => readChecked(targetsFileSchema, dir, datasetFiles.targets),
   metrics: (dir: string = dataDir()) => readChecked(metricsFileSchema, dir, datasetFiles.metrics),
   report: (dir: string = dataDir()) => readChecked(reportSchema, dir, datasetFiles.report),
+  version: (dir: string = dataDir()) => readChecked(dataVersionSchema, dir, datasetFiles.version),
   document: (doc: string, dir: string = dataDir()): PlanDocument =>
     readChecked(planDocumentSchema, dir, datasetFiles.document(doc)),
   /** A plan's original file, as given. */
@@ -270,11 +288,12 @@ export async function writeDataset(dir: string, contents: DatasetContents): Prom
     }
     for (const o of contents.originals)
       await copyFile(o.from, join(staging, datasetFiles.original(o.file)));
-    const { plans, targets, metrics, report } = datasetFiles;
+    const { plans, targets, metrics, report, version } = datasetFiles;
     await put(plans, json(checked(plansFileSchema, contents.plans, named(plans))));
     await put(targets, json(checked(targetsFileSchema, contents.targets, named(targets))));
     await put(metrics, json(checked(metricsFileSchema, contents.metrics, named(metrics))));
     await put(report, json(checked(reportSchema, contents.report, named(report))));
+    await put(version, json(checked(dataVersionSchema, contents.version, named(version))));
     await swapIn(staging, dir);
   } catch (e) {
     await rm(staging, { recursive: true, force: true });

@@ -30,8 +30,12 @@ let targets: TargetRecord[];
 
 beforeAll(async () => {
   ensureBuilt();
-  plans = JSON.parse(readFileSync(join(DIST, 'data/plans.json'), 'utf8')) as PlanRecord[];
-  targets = JSON.parse(readFileSync(join(DIST, 'data/targets.json'), 'utf8')) as TargetRecord[];
+  plans = (
+    JSON.parse(readFileSync(join(DIST, 'data/plans.json'), 'utf8')) as { plans: PlanRecord[] }
+  ).plans;
+  targets = (
+    JSON.parse(readFileSync(join(DIST, 'data/targets.json'), 'utf8')) as { targets: TargetRecord[] }
+  ).targets;
   site = await serve();
   browser = await launch();
 });

@@ -5,7 +5,6 @@ import { peerIndex } from '../../src/site/benchmark.ts';
 import { describeChange } from '../../src/site/changes.ts';
 import { compareView, defaultComparePlans, planCompareData } from '../../src/site/compareView.ts';
 import { countyView } from '../../src/site/countyView.ts';
-import { targetsCsv } from '../../src/site/exports.ts';
 import { metricView } from '../../src/site/metricView.ts';
 import {
   headlineMetrics,
@@ -279,17 +278,6 @@ describe('planView', () => {
   it('lists the contents and the targets the text has no mark for', () => {
     expect(v.toc).toEqual([{ id: 'h-1', depth: 2, text: '一、工作目标' }]);
     expect([...v.unmarked]).toEqual([lost.id]);
-  });
-});
-
-describe('targetsCsv', () => {
-  it('writes one row per target with its metric name and absolute sentence link', () => {
-    const csv = targetsCsv([rd26], METRICS, new URL('https://example.org'));
-    const [header, row] = csv.slice(1).split('\r\n');
-    expect(csv.startsWith('\uFEFFdoc,target_id,')).toBe(true);
-    expect(header!.split(',')).toHaveLength(19);
-    expect(row).toContain(',全社会研发经费投入,');
-    expect(row!.endsWith(`,https://example.org/plans/pingjiang-2026/#${rd26.id}`)).toBe(true);
   });
 });
 
