@@ -155,8 +155,8 @@ export function processPlanText(
     title: titleBlock?.display ?? null,
   });
   const meta: PlanMeta = { ...m, slug: countySlug(m.county) };
-  if (meta.source === undefined) delete meta.source;
-  if (meta.retrieved === undefined) delete meta.retrieved;
+  for (const key of ['source', 'publisher', 'published', 'retrieved'] as const)
+    if (meta[key] === undefined) delete meta[key];
   if (meta.code === undefined) delete meta.code;
   const extraction: PlanExtraction = { doc: stem, meta, targets };
   const checked = planExtractionSchema.safeParse(extraction);
