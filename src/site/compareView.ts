@@ -26,8 +26,9 @@ export function comparePlan(p: PlanRecord): ComparePlan {
 /** A target with only the fields the compare table reads. */
 export function compareTarget(t: TargetRecord): CompareTarget {
   const { doc, id, metric, label, kind, value, value_max, unit, qualifier, deadline } = t;
-  const { county, slug, prefecture, year } = t;
+  const { county, slug, prefecture, year, scope } = t;
   return {
+    scope,
     doc,
     id,
     metric,

@@ -2,6 +2,7 @@
  * The county page: every plan of one county, what changed between them, how
  * each plan's targets rank among other counties', and who leads what.
  */
+import { isRankable } from './rankable.ts';
 import type { Metric, PlanRecord, TargetRecord } from '../pipeline/schema.ts';
 import { benchmarkIndexed, type Benchmark } from './benchmark.ts';
 import { changes, type Change } from './changes.ts';
@@ -59,6 +60,8 @@ export function countyView(
   if (!latest) throw new Error('countyView: a county has at least one plan');
   const slug = latest.meta.slug;
   const ofPlan = (doc: string): TargetRecord[] => targets.filter((t) => t.doc === doc);
+  // Changes and ranks only between rankable targets (rankable.ts); the rest are listed, 待核.
+  const rankableOf = (doc: string): TargetRecord[] => ofPlan(doc).filter(isRankable);
 
   const byMetric = [...Map.groupBy(targets, (t) => t.metric)].sort(
     ([a], [b]) => rank(a) - rank(b) || a.localeCompare(b),
@@ -67,14 +70,14 @@ export function countyView(
   // Consecutive plans compared, only same metric + kind + unit base.
   const diffs = plans.slice(1).map((p, i) => {
     const prev = plans[i]!;
-    return { prev, p, ...changes(ofPlan(prev.doc), ofPlan(p.doc)) };
+    return { prev, p, ...changes(rankableOf(prev.doc), rankableOf(p.doc)) };
   });
 
   // Peers exclude this county's other plans (those are in the changes).
   const byRank = (bs: Benchmark<TargetRecord>[]) =>
     bs.sort((a, b) => rank(a.target.metric) - rank(b.target.metric));
   const benches = [...plans].reverse().map((p) => {
-    const own = ofPlan(p.doc);
+    const own = rankableOf(p.doc);
     return {
       p,
       prefecture: byRank(

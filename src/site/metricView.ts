@@ -3,6 +3,7 @@
  * a time (a growth rate and a level never share an axis), with the wordings
  * plans use for it.
  */
+import { isRankable } from './rankable.ts';
 import type { Kind, Metric, TargetRecord } from '../pipeline/schema.ts';
 import { rankedBars } from '../charts/rankedBars.ts';
 import type { Cell } from './csv.ts';
@@ -84,7 +85,14 @@ export function metricView(key: string, metrics: Metric[], all: TargetRecord[]):
     definition,
     targets: groups.flatMap(([, ts]) => ts),
     planCount: new Set(rows.map((t) => t.doc)).size,
-    charts: key === 'other' ? [] : groups.map(([gk, ts]) => chartOf(info, gk, ts)),
+    // Charts rank, so they draw rankable targets only (rankable.ts); the list shows all.
+    charts:
+      key === 'other'
+        ? []
+        : groups
+            .map(([gk, ts]) => [gk, ts.filter(isRankable)] as const)
+            .filter(([, ts]) => ts.length > 0)
+            .map(([gk, ts]) => chartOf(info, gk, ts)),
     groups: groups.length,
     wordings,
     noDifferences:
