@@ -10,7 +10,7 @@ import {
   type EchartsCollection,
   type SourceFile,
 } from '../../scripts/lib/boundaries.ts';
-import { prefectureOutlines, provinceOutlines } from '../../src/site/boundaries.ts';
+import { prefectureOutlines, provinceOutlines, regionOutlines } from '../../src/site/boundaries.ts';
 import { divisions } from '../../src/pipeline/meta.ts';
 
 /** echarts' compression (the inverse of its decoder): zigzag deltas as characters from 64. */
@@ -197,6 +197,17 @@ describe('stored boundaries (content/boundaries)', () => {
       expect(outlines, county).toHaveLength(n);
       expect(new Set(outlines.map((o) => o.pref))).toEqual(new Set([`${code.slice(0, 4)}00`]));
     }
+  });
+
+  it('simplifies a province for the width it is drawn at and leaves a prefecture as stored', () => {
+    const points = (os: { geometry: { coordinates: unknown } }[]) =>
+      os.reduce((n, o) => n + JSON.stringify(o.geometry.coordinates).split('],[').length, 0);
+    const full = provinceOutlines('43');
+    const drawn = regionOutlines(['43'], 380);
+    expect(drawn.map((o) => o.code)).toEqual(full.map((o) => o.code));
+    expect(points(drawn)).toBeLessThan(points(full) * 0.7);
+    expect(regionOutlines(['430600'], 380)).toEqual(prefectureOutlines('430600'));
+    expect(regionOutlines(['430600', '430900'], 380).map((o) => o.pref)).toContain('430900');
   });
 
   it('hands out nothing for a province it has no file for', () => {
