@@ -144,6 +144,35 @@ describe('text on a 390 px phone', () => {
     expect(small).toEqual([]);
   });
 
+  it('no page text renders below 11 px either', async () => {
+    const small: string[] = [];
+    const { page, context } = await openPage(browser, site.url, { viewport: PHONE });
+    for (const path of ['/', '/metrics/rd_spending/', '/counties/pingjiang/', '/compare/'].concat(
+      plans.map((p) => `/plans/${p.doc}/`),
+    )) {
+      await page.goto(site.url + path);
+      await page.$$eval('details', (ds) => ds.forEach((d) => (d.open = true)));
+      small.push(
+        ...(await page.evaluate(() => {
+          const out: string[] = [];
+          const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+          for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+            const el = n.parentElement;
+            const text = (n.textContent ?? '').trim();
+            if (!el || !text || el.closest('svg, .sr-only') || !el.getClientRects().length)
+              continue;
+            const px = parseFloat(getComputedStyle(el).fontSize);
+            if (px < 11)
+              out.push(`${location.pathname} <${el.tagName}> “${text.slice(0, 20)}” ${px} px`);
+          }
+          return out;
+        })),
+      );
+    }
+    await context.close();
+    expect(small).toEqual([]);
+  });
+
   it('the plan reader’s text starts on the first screen', async () => {
     const { page, context } = await openPage(browser, site.url, { viewport: PHONE });
     for (const p of plans) {
