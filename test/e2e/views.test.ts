@@ -110,7 +110,7 @@ describe('text on a 390 px phone', () => {
     const paths = [
       '/',
       '/metrics/rd_spending/',
-      '/metrics/high_tech_enterprises/',
+      '/metrics/hightech_firms/',
       `/counties/${county.meta.slug}/`,
       `/plans/${county.doc}/`,
       '/compare/',
@@ -120,7 +120,7 @@ describe('text on a 390 px phone', () => {
     const { page, context } = await openPage(browser, site.url, { viewport: PHONE });
     for (const path of paths) {
       const res = await page.goto(site.url + path);
-      if (res?.status() !== 200) continue;
+      expect(res?.status(), path).toBe(200);
       // Open folded data tables and details so every chart is laid out.
       await page.$$eval('details', (ds) => ds.forEach((d) => (d.open = true)));
       const sizes = await page.$$eval('svg text', (texts) =>
