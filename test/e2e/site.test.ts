@@ -174,8 +174,10 @@ describe('compare', () => {
     const heads = () =>
       page.$$eval('#compare-table thead th a', (as) => as.map((a) => a.getAttribute('href')));
     await expect.poll(heads).toEqual([`/plans/${docs[0]}/`, `/plans/${docs[1]}/`]);
-    await page.fill('#compare-form input[name="p"] >> nth=2', docs[2]!);
-    await page.click('#compare-form button[type="submit"]');
+    // Add the third by name with the picker (its first match is active: Enter adds it).
+    const third = plans[2]!.meta;
+    await page.locator('#plan-search').fill(`${third.county} ${third.year}`);
+    await page.locator('#plan-search').press('Enter');
     await expect.poll(() => page.url()).toBe(`${site.url}/compare/?plans=${docs.join(',')}`);
     await expect.poll(heads).toEqual(docs.map((d) => `/plans/${d}/`));
     // A copied link reproduces the view in a fresh page.
