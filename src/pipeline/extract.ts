@@ -15,7 +15,7 @@ import { extractFromUnit } from './paragraph.ts';
 import { extractIndicatorRow } from './indicator-table.ts';
 import { unitsInCell } from './lead.ts';
 import { headerOf, isFormParagraph, markCells, type FormHeader } from './form.ts';
-import { DeadlineReader } from './deadline.ts';
+import { DeadlineReader, goalHeadingYear } from './deadline.ts';
 import { ClauseIndex, nameZones } from './clauses.ts';
 import { headingLooksBack, presentYear } from './tense.ts';
 
@@ -44,6 +44,18 @@ interface Walk {
   looksBack: (boolean | null)[];
   /** The document's present year: years before it are past (tense.ts). */
   present: number | null;
+  /** Per heading depth: the year a goals heading sets for its section (到2025年主要目标). */
+  headingYears: (number | null)[];
+}
+
+/** The year that governs a unit: a lead-in's (到2025年，主要目标如下：), else the innermost goals heading's. */
+function governingYear(walk: Walk): number | null {
+  if (walk.inherited !== null) return walk.inherited;
+  for (let d = walk.headingYears.length - 1; d >= 1; d--) {
+    const y = walk.headingYears[d];
+    if (y !== null && y !== undefined) return y;
+  }
+  return null;
 }
 
 /** What the innermost heading that says so makes of its section: results (true), goals (false). */
@@ -84,7 +96,7 @@ function readParagraph(walk: Walk, block: Block, anchor: string): void {
     taxonomy: input.taxonomy,
     out,
     order,
-    inheritedDeadline: walk.inherited,
+    inheritedDeadline: governingYear(walk),
     header: walk.header,
     tense: tenseOf(walk),
   });
@@ -101,7 +113,7 @@ function readHeading(walk: Walk, block: Block, anchor: string): void {
     taxonomy: input.taxonomy,
     out,
     order,
-    inheritedDeadline: walk.inherited,
+    inheritedDeadline: governingYear(walk),
     tense: tenseOf(walk),
   });
 }
@@ -147,7 +159,7 @@ function readTable(walk: Walk, block: Block, bi: number): void {
         taxonomy: input.taxonomy,
         out,
         order,
-        inheritedDeadline: walk.inherited,
+        inheritedDeadline: governingYear(walk),
         tense: tenseOf(walk),
       });
     }
@@ -168,6 +180,7 @@ export function extractMentions(input: ExtractInput): ExtractOutput {
     inherited: null,
     header: null,
     looksBack: [],
+    headingYears: [],
     present: presentYear(body.normalize('NFKC')),
   };
   blocks.forEach((block, bi) => {
@@ -180,6 +193,8 @@ export function extractMentions(input: ExtractInput): ExtractOutput {
       const text = block.kind === 'heading' ? block.display : blockText(body, block);
       walk.looksBack.length = depth;
       walk.looksBack[depth] = headingLooksBack(text.normalize('NFKC'));
+      walk.headingYears.length = depth;
+      walk.headingYears[depth] = goalHeadingYear(text.normalize('NFKC'));
     }
     if ((block.kind === 'heading' && block.depth === 1) || block.kind === 'caption') {
       walk.section =

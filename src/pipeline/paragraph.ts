@@ -22,7 +22,7 @@ import {
   ignoredReason,
   signalVerbPositions,
 } from './signal.ts';
-import { DeadlineReader } from './deadline.ts';
+import { DeadlineReader, measuredFromBaseYear } from './deadline.ts';
 import { enumerationItems, parallelValues, respectively, sharedHead } from './enumeration.ts';
 import { chooseMetric } from './metric.ts';
 import { analyzeLabel } from './label.ts';
@@ -235,6 +235,16 @@ function push(s: UnitState, n: NumberMention, r: Reading): void {
     order: order.n++,
     confidence: r.confidence,
   };
+  // 在2022年的基础上实现“双倍增”,分别超过570家: a base year is no deadline; with none named
+  // the figure's year is unknown, so it is never ranked.
+  if (
+    deadline === null &&
+    mention.confidence === 'high' &&
+    measuredFromBaseYear(text.slice(s.ix.sentenceStart(n.start), n.start))
+  ) {
+    mention.confidence = 'low';
+    r.why = 'measured from a base year, but no deadline is named';
+  }
   if (r.unitInferred) mention.unitInferred = true;
   if (r.why) mention.why = r.why;
   out.mentions.push(mention);
