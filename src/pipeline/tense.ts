@@ -18,7 +18,7 @@ type MarkerKind =
   | 'frame'
   /** A perfective or state word: governs its own sentence. */
   | 'state'
-  /** A perfective 了: a state word, except in a section of goals (到2025年…建成了…). */
+  /** 了, 拥有, 共有: a state word, except in a section of goals (全区拥有…平台30个 is a target there). */
   | 'aspect'
   /** A word that looks forward: what follows is a commitment. */
   | 'future';
@@ -51,20 +51,27 @@ const FRAMES: RegExp[] = [
 /** Perfective and state words: their sentence says what was done or what exists. */
 const STATES: RegExp[] = [
   /(?<![而得不])已(?:经)?/g,
-  /目前|现有|现已|至今|迄今|共有/g,
-  /拥有(?![量率])/g,
+  /目前|现有|现已|至今|迄今/g,
   // Ranks and honours: 位列, 居全市第二, 跻身, 获评, 创历史新高
   /位列|位居|跃居|跻身|获评|荣获|被评为|创历史新高|居全[国省市县区州]|排名第|均为[^，。；]{0,6}第/g,
   // 认定通过, 顺利通过, 获批: a decision already taken
   /(?:认定|审定|审核|评审|顺利|成功)通过|获批/g,
 ];
 
-/** 实现了, 完成了, 做到了 (not 为了, 除了, 了解). */
-const ASPECTS: RegExp[] = [/(?<![为除罢])[\u4e00-\u9fa5]了(?![解结然])/g];
+/**
+ * Words that say what exists or was done only outside a list of goals: 实现了,
+ * 完成了 (not 为了, 除了, 了解), 拥有, 共有 (每万人拥有 names a density, 拥有量 a stock).
+ */
+const ASPECTS: RegExp[] = [
+  /(?<![为除罢])[\u4e00-\u9fa5]了(?![解结然])/g,
+  /(?<!人口?)拥有(?![量率])|共有/g,
+];
 
 /** Words that look forward. */
 const FUTURES: RegExp[] = [
-  /下一步|下阶段|今后|未来|明年|届时|力争|确保|预计|力求|目标|计划(?!单列|内)/g,
+  /下一步|下阶段|今后|未来|明年|届时|力争|确保|预计|力求/g,
+  // 目标, 计划 as a plan's words, not the object of 完成年度目标任务, 超额完成计划
+  /(?<!完成|实现|年度|既定|全年)(?:目标|计划(?!单列|内))/g,
   // 努力 as a modal (努力建成), not the noun of 通过多方努力, 共同努力下
   /(?<![的方同懈])努力(?![下，,。])/g,
   // 争取 as a modal (争取建成, 争取到2025年), not the verb of funds won (争取上级资金5600万元)
@@ -159,7 +166,7 @@ export class TenseReader {
     };
     add(FRAMES, 'frame');
     add(STATES, 'state');
-    if (!ctx.goalSection) add(ASPECTS, 'aspect');
+    if (!ctx.goalSection && !ctx.underGoal) add(ASPECTS, 'aspect');
     add(FUTURES, 'future');
     // A year already past is no deadline to look forward to (从2015年…提升到2019年).
     const past = (m: Marker) => {
@@ -192,6 +199,17 @@ export class TenseReader {
     this.starts = this.markers.map((m) => m.at);
   }
 
+  /** Whether a word that looks forward stands in [sentence, at). */
+  private forwardBefore(at: number, sentence: number): boolean {
+    for (let k = lowerBound(this.starts, at) - 1; k >= 0; k--) {
+      const m = this.markers[k]!;
+      if (m.at < sentence) return false;
+      // 完成年度目标任务的80%: the nouns 目标, 计划 do not make a look-back sentence a plan.
+      if (m.kind === 'future' && !/^(?:目标|计划)$/.test(m.word)) return true;
+    }
+    return false;
+  }
+
   /**
    * Why the number at [start, end) states a fact rather than a commitment, or
    * null. `clauseFrom` bounds the words that belong to the number's own clause.
@@ -201,6 +219,9 @@ export class TenseReader {
     for (let k = lowerBound(this.starts, start) - 1; k >= 0; k--) {
       const m = this.markers[k]!;
       if (m.kind === 'future') return null;
+      // 力争上半年新增…, 争取获批…1家, 到2025年，全区拥有…: a word that looks forward
+      // earlier in the number's sentence governs the look-back word too.
+      if (this.forwardBefore(m.at, sentence)) return null;
       if (m.kind === 'frame') return `a fact: the text looks back (${m.word})`;
       // 拥有授权发明专利的企业: 拥有 inside a relative clause names the indicator.
       if (m.at >= sentence && !(m.word === '拥有' && /的/.test(this.ix.text.slice(m.at, start))))

@@ -170,3 +170,38 @@ describe('true targets are never taken for facts', () => {
     expect(values('每万人口高价值发明专利拥有量达到3件。')).toEqual(['3件/万人']);
   });
 });
+
+describe('a word that looks forward earlier in the sentence governs a look-back word', () => {
+  it('力争上半年, 争取获批, 确保一季度: commitments', () => {
+    expect(
+      values(
+        '力争上半年新增高新技术企业10家。争取获批省级重点实验室1家以上。确保一季度完成技术合同登记额2亿元。',
+      ),
+    ).toEqual(['10家', '1家', '2亿元']);
+  });
+
+  it('the same words with nothing looking forward report results', () => {
+    expect(
+      docValues(
+        '上半年新增高新技术企业10家。获批省级重点实验室1家。一季度完成技术合同登记额2亿元。',
+      ),
+    ).toEqual([]);
+  });
+
+  it('到2025年，全区拥有…30个 is a target; 拥有 alone in a news item is a state', () => {
+    expect(docValues('到2025年，全区拥有省级以上研发平台30个。')).toEqual(['30个']);
+    expect(docValues('全区拥有省级以上研发平台30个。')).toEqual([]);
+  });
+
+  it('拥有 in a goals section is the goal (全区拥有…平台30个)', () => {
+    expect(values('全区拥有省级以上研发平台30个。')).toEqual(['30个']);
+  });
+
+  it('每万人拥有 names a density, no state', () => {
+    expect(docValues('每万人拥有发明专利达到5件。')).toEqual(['5件/万人']);
+  });
+
+  it('完成年度目标任务 is no plan word: 今年以来 still governs', () => {
+    expect(docValues('今年以来，全县完成年度目标任务的80%，新增高新技术企业15家。')).toEqual([]);
+  });
+});
