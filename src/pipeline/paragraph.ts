@@ -240,7 +240,8 @@ function push(s: UnitState, n: NumberMention, r: Reading): void {
   if (
     deadline === null &&
     mention.confidence === 'high' &&
-    measuredFromBaseYear(text.slice(s.ix.sentenceStart(n.start), n.start))
+    // (Bounded, so a sentence of thousands of numbers stays linear.)
+    measuredFromBaseYear(text.slice(Math.max(s.ix.sentenceStart(n.start), n.start - 80), n.start))
   ) {
     mention.confidence = 'low';
     r.why = 'measured from a base year, but no deadline is named';
