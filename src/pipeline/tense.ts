@@ -205,9 +205,23 @@ export class TenseReader {
       const m = this.markers[k]!;
       if (m.at < sentence) return false;
       // 完成年度目标任务的80%: the nouns 目标, 计划 do not make a look-back sentence a plan.
-      if (m.kind === 'future' && !/^(?:目标|计划)$/.test(m.word)) return true;
+      if (m.kind === 'future' && !/^(?:目标|计划)$/.test(m.word) && this.governs(k, sentence))
+        return true;
     }
     return false;
+  }
+
+  /**
+   * Whether the forward word at marker k makes what follows a commitment. A
+   * weak one (努力) after a look-back frame of its sentence tells how
+   * the past was spent: 近年来，…努力实现更高水平科技自立自强，拥有…基地6个.
+   */
+  private governs(k: number, sentence: number): boolean {
+    const m = this.markers[k]!;
+    if (!WEAK_FUTURE.test(m.word)) return true;
+    for (let j = k - 1; j >= 0 && this.markers[j]!.at >= sentence; j--)
+      if (this.markers[j]!.kind === 'frame') return false;
+    return true;
   }
 
   /**
@@ -218,7 +232,10 @@ export class TenseReader {
     const sentence = this.ix.sentenceStart(start);
     for (let k = lowerBound(this.starts, start) - 1; k >= 0; k--) {
       const m = this.markers[k]!;
-      if (m.kind === 'future') return null;
+      if (m.kind === 'future') {
+        if (this.governs(k, sentence)) return null;
+        continue;
+      }
       // 力争上半年新增…, 争取获批…1家, 到2025年，全区拥有…: a word that looks forward
       // earlier in the number's sentence governs the look-back word too.
       if (this.forwardBefore(m.at, sentence)) return null;
@@ -241,5 +258,8 @@ export class TenseReader {
     return null;
   }
 }
+
+/** Forward words that also narrate effort in a report (近年来…努力实现…); 将新增 always looks forward. */
+const WEAK_FUTURE = /^努力$/;
 
 const RANK = /^(?:位列|位居|跃居|跻身|居全|排名第|均为|创历史新高)/;

@@ -201,6 +201,27 @@ describe('a word that looks forward earlier in the sentence governs a look-back 
     expect(docValues('每万人拥有发明专利达到5件。')).toEqual(['5件/万人']);
   });
 
+  it('努力 after 近年来 in the same sentence narrates the past: the frame still governs', () => {
+    expect(
+      docValues(
+        '近年来，金河区坚持创新驱动，努力实现更高水平科技自立自强，拥有省级孵化器5个，其中高新技术企业总量突破800家。',
+      ),
+    ).toEqual([]);
+  });
+
+  it('a strong forward word after 近年来 still looks forward (力争, 到2025年)', () => {
+    expect(
+      docValues('近年来，金河区创新能力持续提升，力争到2025年高新技术企业总量达到1200家。'),
+    ).toEqual(['1200家']);
+  });
+
+  it('努力 with no look-back frame stays a commitment; so does 将 after a base year', () => {
+    expect(docValues('全区努力实现高新技术企业总量达到1200家。')).toEqual(['1200家']);
+    expect(docValues('在上年财政科技投入的基础上，每年将新增1000万元用于科技创新。')).toEqual([
+      '1000万元',
+    ]);
+  });
+
   it('完成年度目标任务 is no plan word: 今年以来 still governs', () => {
     expect(docValues('今年以来，全县完成年度目标任务的80%，新增高新技术企业15家。')).toEqual([]);
   });
