@@ -19,7 +19,10 @@ let plans: PlanRecord[];
 
 beforeAll(async () => {
   ensureBuilt();
-  plans = JSON.parse(readFileSync(join(DIST, 'data/plans.json'), 'utf8')) as PlanRecord[];
+  // The download carries its data version beside the records (src/site/exports.ts).
+  plans = (
+    JSON.parse(readFileSync(join(DIST, 'data/plans.json'), 'utf8')) as { plans: PlanRecord[] }
+  ).plans;
   site = await serve();
   browser = await launch();
 });
