@@ -85,10 +85,34 @@ export function init(root: HTMLElement): void {
       return;
     }
     status.textContent = '正在搜索…';
-    const engine = await getEngine();
-    for (const m of engine.manifest.metrics) metricName.set(m.key, m.zh);
     const offset = append ? shown : 0;
-    const r = await engine.search(q, { limit: PAGE, offset, filters: state.filters });
+    let r: SearchResponse;
+    try {
+      const engine = await getEngine();
+      for (const m of engine.manifest.metrics) metricName.set(m.key, m.zh);
+      r = await engine.search(q, { limit: PAGE, offset, filters: state.filters });
+    } catch {
+      // Offline, or the index is missing: say so rather than searching for ever.
+      if (my !== seq) return;
+      const retry = el('button', { type: 'button', class: 'search-retry' }, '重试');
+      retry.addEventListener('click', () => void render(append));
+      status.replaceChildren(
+        el(
+          'span',
+          { class: 'search-error' },
+          '无法加载搜索索引，可能是网络已断开。请检查网络连接后重试。',
+        ),
+        ' ',
+        retry,
+      );
+      if (!append) {
+        quick.replaceChildren();
+        list.replaceChildren();
+        facets.replaceChildren();
+      }
+      more.hidden = true;
+      return;
+    }
     if (my !== seq) return;
     const exact = r.tiers[0] + r.tiers[1];
     if (r.total === 0 && r.quick.length === 0) {
@@ -98,8 +122,7 @@ export function init(root: HTMLElement): void {
     } else {
       status.replaceChildren(`“${q}”：${r.total} 段原文`);
     }
-    if (r.skipped.length)
-      status.append(`（单字“${r.skipped.join('、')}”无法单独检索，请输入两个字以上）`);
+    if (r.skipped.length) status.append(`（“${r.skipped.join('、')}”无法单独检索，已略去）`);
     if (r.suggestions.length) {
       const s = el('p', { class: 'suggest' }, '相近的指标词语：');
       r.suggestions.forEach((w, i) => {
