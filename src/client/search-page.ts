@@ -36,6 +36,14 @@ export function init(root: HTMLElement): void {
   const quick = root.querySelector<HTMLElement>('[data-quick]')!;
   const list = root.querySelector<HTMLElement>('[data-results]')!;
   const facets = root.querySelector<HTMLElement>('[data-facets]')!;
+  const facetBox = root.querySelector<HTMLDetailsElement>('details[data-facet-box]')!;
+  const facetCurrent = root.querySelector<HTMLElement>('[data-facet-current]')!;
+  // Filters beside the results on wide screens; closed above them on phones (results first).
+  const narrow = matchMedia('(max-width: 720px)');
+  facetBox.open = !narrow.matches;
+  narrow.addEventListener('change', () => {
+    if (!narrow.matches) facetBox.open = true;
+  });
   const more = root.querySelector<HTMLButtonElement>('[data-more]')!;
   root.querySelector('[data-nojs]')?.remove();
   let seq = 0;
@@ -81,6 +89,7 @@ export function init(root: HTMLElement): void {
       quick.replaceChildren();
       list.replaceChildren();
       facets.replaceChildren();
+      facetBox.hidden = true;
       more.hidden = true;
       return;
     }
@@ -109,6 +118,7 @@ export function init(root: HTMLElement): void {
         quick.replaceChildren();
         list.replaceChildren();
         facets.replaceChildren();
+        facetBox.hidden = true;
       }
       more.hidden = true;
       return;
@@ -170,6 +180,12 @@ export function init(root: HTMLElement): void {
       );
       shown = 0;
     }
+    facetBox.hidden = facets.childElementCount === 0;
+    const active = FACETS.flatMap(([k]) => {
+      const v = state.filters[k];
+      return v === undefined ? [] : [k === 'metric' ? (metricName.get(String(v)) ?? v) : v];
+    });
+    facetCurrent.textContent = active.length ? `：${active.join('、')}` : '';
     for (const p of r.passages) list.append(el('li', {}, passageNode(p)));
     shown += r.passages.length;
     more.hidden = shown >= r.total;

@@ -213,6 +213,33 @@ describe('search page', () => {
     await r.page.context().close();
   });
 
+  it('on a phone, puts the results on the first screen and the filters in a closed box', async () => {
+    const { page } = await openPage(browser, served.url, { viewport: { width: 390, height: 844 } });
+    const top = (sel: string) =>
+      page
+        .locator(sel)
+        .first()
+        .evaluate((e) => e.getBoundingClientRect().top);
+    await page.goto(`${served.url}/search/?q=${encodeURIComponent('云母')}`);
+    await results(page);
+    expect(await top('[data-results] .sr-passage')).toBeLessThan(844);
+    await page.goto(`${served.url}/search/?q=${encodeURIComponent('高企')}`);
+    await results(page);
+    // The metric and its targets come first here; they too start on the first screen.
+    expect(await top('[data-quick] .sr-quick')).toBeLessThan(844);
+    const facet = page.locator('a[data-facet="county"]').first();
+    expect(await facet.isVisible()).toBe(false);
+    await page.click('.search-facets summary');
+    expect(await facet.isVisible()).toBe(true);
+    const value = await facet.getAttribute('data-value');
+    await facet.click();
+    await page.waitForURL((u) => u.searchParams.get('county') === value);
+    await results(page);
+    // The chosen filter shows on the closed box.
+    expect(await page.locator('.search-facets summary').textContent()).toContain(value!);
+    await page.context().close();
+  });
+
   it('says so and suggests glossary terms when nothing matches', async () => {
     const r = await search('高新技木企业');
     expect(r.status).toMatch(/没有/);
