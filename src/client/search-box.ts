@@ -6,6 +6,7 @@
 import { searchUrl } from '../site/urls.ts';
 import { getEngine } from './search-engine.ts';
 import { el, passageNode, quickNode } from './search-render.ts';
+import type { SearchResponse } from '../search/results.ts';
 
 const DEBOUNCE_MS = 60;
 
@@ -62,6 +63,14 @@ export function enhance(form: HTMLFormElement): void {
     return o;
   };
 
+  const show = (children: HTMLElement[]): void => {
+    list.replaceChildren(...children);
+    list.hidden = false;
+    input.setAttribute('aria-expanded', 'true');
+    active = -1;
+    input.removeAttribute('aria-activedescendant');
+  };
+
   const run = async (): Promise<void> => {
     const q = input.value.trim();
     const my = ++seq;
@@ -70,14 +79,25 @@ export function enhance(form: HTMLFormElement): void {
       close();
       return;
     }
-    const engine = await getEngine();
-    const r = await engine.search(q, { limit: 6 });
+    const all = searchUrl(q);
+    let r: SearchResponse;
+    try {
+      const engine = await getEngine();
+      r = await engine.search(q, { limit: 6 });
+    } catch {
+      if (my !== seq) return;
+      // Offline, or the index is missing: the search page can still be opened.
+      show([
+        el('p', { class: 'search-empty' }, '无法加载搜索索引，可能是网络已断开。'),
+        option(el('span', { class: 'search-all' }, '打开搜索页'), all, 0),
+      ]);
+      return;
+    }
     if (my !== seq) return;
     const children: HTMLElement[] = [];
     let n = 0;
     for (const x of r.quick.slice(0, 4)) children.push(option(quickNode(x, true), x.href, n++));
     for (const p of r.passages) children.push(option(passageNode(p, true), p.href, n++));
-    const all = searchUrl(q);
     if (r.total === 0 && r.quick.length === 0) {
       const msg = el('p', { class: 'search-empty' }, `没有找到“${q}”。`);
       if (r.suggestions.length) msg.append(` 试试：${r.suggestions.join('、')}`);
@@ -94,11 +114,7 @@ export function enhance(form: HTMLFormElement): void {
         n,
       ),
     );
-    list.replaceChildren(...children);
-    list.hidden = false;
-    input.setAttribute('aria-expanded', 'true');
-    active = -1;
-    input.removeAttribute('aria-activedescendant');
+    show(children);
   };
 
   input.addEventListener('input', () => {
@@ -106,7 +122,7 @@ export function enhance(form: HTMLFormElement): void {
     timer = setTimeout(() => void run(), DEBOUNCE_MS);
   });
   input.addEventListener('focus', () => {
-    void getEngine(); // start loading the manifest early
+    getEngine().catch(() => undefined); // start loading the manifest early; a failure shows on typing
     if (input.value.trim() && list.childElementCount > 0) {
       list.hidden = false;
       input.setAttribute('aria-expanded', 'true');

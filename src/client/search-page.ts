@@ -36,6 +36,14 @@ export function init(root: HTMLElement): void {
   const quick = root.querySelector<HTMLElement>('[data-quick]')!;
   const list = root.querySelector<HTMLElement>('[data-results]')!;
   const facets = root.querySelector<HTMLElement>('[data-facets]')!;
+  const facetBox = root.querySelector<HTMLDetailsElement>('details[data-facet-box]')!;
+  const facetCurrent = root.querySelector<HTMLElement>('[data-facet-current]')!;
+  // Filters beside the results on wide screens; closed above them on phones (results first).
+  const narrow = matchMedia('(max-width: 720px)');
+  facetBox.open = !narrow.matches;
+  narrow.addEventListener('change', () => {
+    if (!narrow.matches) facetBox.open = true;
+  });
   const more = root.querySelector<HTMLButtonElement>('[data-more]')!;
   root.querySelector('[data-nojs]')?.remove();
   let seq = 0;
@@ -81,14 +89,40 @@ export function init(root: HTMLElement): void {
       quick.replaceChildren();
       list.replaceChildren();
       facets.replaceChildren();
+      facetBox.hidden = true;
       more.hidden = true;
       return;
     }
     status.textContent = '正在搜索…';
-    const engine = await getEngine();
-    for (const m of engine.manifest.metrics) metricName.set(m.key, m.zh);
     const offset = append ? shown : 0;
-    const r = await engine.search(q, { limit: PAGE, offset, filters: state.filters });
+    let r: SearchResponse;
+    try {
+      const engine = await getEngine();
+      for (const m of engine.manifest.metrics) metricName.set(m.key, m.zh);
+      r = await engine.search(q, { limit: PAGE, offset, filters: state.filters });
+    } catch {
+      // Offline, or the index is missing: say so rather than searching for ever.
+      if (my !== seq) return;
+      const retry = el('button', { type: 'button', class: 'search-retry' }, '重试');
+      retry.addEventListener('click', () => void render(append));
+      status.replaceChildren(
+        el(
+          'span',
+          { class: 'search-error' },
+          '无法加载搜索索引，可能是网络已断开。请检查网络连接后重试。',
+        ),
+        ' ',
+        retry,
+      );
+      if (!append) {
+        quick.replaceChildren();
+        list.replaceChildren();
+        facets.replaceChildren();
+        facetBox.hidden = true;
+      }
+      more.hidden = true;
+      return;
+    }
     if (my !== seq) return;
     const exact = r.tiers[0] + r.tiers[1];
     if (r.total === 0 && r.quick.length === 0) {
@@ -98,8 +132,7 @@ export function init(root: HTMLElement): void {
     } else {
       status.replaceChildren(`“${q}”：${r.total} 段原文`);
     }
-    if (r.skipped.length)
-      status.append(`（单字“${r.skipped.join('、')}”无法单独检索，请输入两个字以上）`);
+    if (r.skipped.length) status.append(`（“${r.skipped.join('、')}”无法单独检索，已略去）`);
     if (r.suggestions.length) {
       const s = el('p', { class: 'suggest' }, '相近的指标词语：');
       r.suggestions.forEach((w, i) => {
@@ -147,6 +180,12 @@ export function init(root: HTMLElement): void {
       );
       shown = 0;
     }
+    facetBox.hidden = facets.childElementCount === 0;
+    const active = FACETS.flatMap(([k]) => {
+      const v = state.filters[k];
+      return v === undefined ? [] : [k === 'metric' ? (metricName.get(String(v)) ?? v) : v];
+    });
+    facetCurrent.textContent = active.length ? `：${active.join('、')}` : '';
     for (const p of r.passages) list.append(el('li', {}, passageNode(p)));
     shown += r.passages.length;
     more.hidden = shown >= r.total;

@@ -1,10 +1,11 @@
 /**
  * Filters and facets over the matched passages: which passages a filter
  * keeps, and the county, prefecture, year and metric counts a reader narrows
- * by (counted before filters, so every choice stays visible).
+ * by (counted before filters, so every choice stays visible). Both read the
+ * blocks of the passages' plans (DocTable.ensure first).
  */
+import type { DocTable } from './corpus.ts';
 import type { Facet, Facets, Filters } from './results.ts';
-import type { DocRow, Manifest } from './types.ts';
 
 let coll: Intl.Collator | undefined;
 const collator = (): Intl.Collator => (coll ??= new Intl.Collator('zh'));
@@ -14,13 +15,13 @@ const collator = (): Intl.Collator => (coll ??= new Intl.Collator('zh'));
  * thousands of counties, comparing through Intl.Collator on every query costs
  * more than the rest of the facet work.
  */
-export function collationRanks(manifest: Manifest): (value: string) => number {
-  const values = new Set<string>(manifest.metrics.map((x) => x.key));
-  for (const d of manifest.docs) {
-    values.add(d.county);
-    values.add(d.prefecture);
-    values.add(String(d.year));
+export function collationRanks(docs: DocTable): (value: string) => number {
+  const values = new Set<string>(docs.manifest.metrics.map((x) => x.key));
+  for (const p of docs.places) {
+    values.add(p.county);
+    values.add(p.prefecture);
   }
+  for (const [year] of docs.manifest.years) values.add(String(year));
   const ranks = new Map([...values].sort(collator().compare).map((v, i) => [v, i]));
   return (value) => ranks.get(value) ?? ranks.size;
 }
@@ -42,7 +43,7 @@ export class FacetCounts {
   }
 
   /** The facet lists, largest count first, ties in collation order. */
-  facets(manifest: Manifest, rank: (value: string) => number): Facets {
+  facets(docs: DocTable, rank: (value: string) => number): Facets {
     const counts = {
       county: new Map<string, number>(),
       prefecture: new Map<string, number>(),
@@ -50,20 +51,22 @@ export class FacetCounts {
     };
     this.perDoc.forEach((n, i) => {
       if (n === 0) return;
-      const d = manifest.docs[i]!;
-      counts.county.set(d.county, (counts.county.get(d.county) ?? 0) + n);
-      counts.prefecture.set(d.prefecture, (counts.prefecture.get(d.prefecture) ?? 0) + n);
-      counts.year.set(String(d.year), (counts.year.get(String(d.year)) ?? 0) + n);
+      const p = docs.place(i);
+      const year = String(docs.year(i));
+      counts.county.set(p.county, (counts.county.get(p.county) ?? 0) + n);
+      counts.prefecture.set(p.prefecture, (counts.prefecture.get(p.prefecture) ?? 0) + n);
+      counts.year.set(year, (counts.year.get(year) ?? 0) + n);
     });
     const facet = (m: Map<string, number>): Facet =>
       [...m].sort((a, b) => b[1] - a[1] || rank(a[0]) - rank(b[0]));
+    const metrics = docs.manifest.metrics;
     return {
       county: facet(counts.county),
       prefecture: facet(counts.prefecture),
       year: facet(counts.year),
       metric: facet(
         new Map(
-          manifest.metrics.flatMap((x, k) =>
+          metrics.flatMap((x, k) =>
             this.perMetric[k]! > 0 ? [[x.key, this.perMetric[k]!] as const] : [],
           ),
         ),
@@ -72,15 +75,21 @@ export class FacetCounts {
   }
 }
 
-/** A filter as a test on a passage: its document and the metric indexes it quotes. */
-export function passageFilter(
-  manifest: Manifest,
-  f: Filters,
-): (doc: DocRow, metrics: readonly number[]) => boolean {
-  const metric = f.metric ? manifest.metrics.findIndex((x) => x.key === f.metric) : -1;
-  return (d, ms) =>
-    !(f.county && d.county !== f.county) &&
-    !(f.prefecture && d.prefecture !== f.prefecture) &&
-    !(f.year && d.year !== f.year) &&
-    !(f.metric && !ms.includes(metric));
+/** Whether any filter is set. */
+export const filtering = (f: Filters): boolean =>
+  [f.county, f.prefecture, f.year, f.metric].some(Boolean);
+
+/** A filter as a test on a passage (its plan's block fetched). */
+export function passageFilter(docs: DocTable, f: Filters): (pid: number) => boolean {
+  const metric = f.metric ? docs.manifest.metrics.findIndex((x) => x.key === f.metric) : -1;
+  return (pid) => {
+    const d = docs.docOf(pid);
+    const p = docs.place(d);
+    return (
+      !(f.county && p.county !== f.county) &&
+      !(f.prefecture && p.prefecture !== f.prefecture) &&
+      !(f.year && docs.year(d) !== f.year) &&
+      !(f.metric && !docs.paragraphMetrics(pid).includes(metric))
+    );
+  };
 }

@@ -10,6 +10,9 @@
  * - Every number (digits, optional decimal part) is wrapped in a boundary
  *   marker, so "30%" matches "增长 30%以上" but not "130%", and "5%" does not
  *   match "8.5%".
+ * - R&D and 研究与试验发展 are written 研发, as the taxonomy folds labels
+ *   (pipeline/taxonomy.ts, foldLabel): plans write all three, and a reader
+ *   typing R&D means every one of them.
  *
  * `foldForSearchWithSpans` also returns, for every folded code unit, the span
  * of the original text it came from, so matches can be highlighted in the
@@ -29,6 +32,38 @@ export interface FoldedText {
   start: number[];
   /** For each code unit of `text`, the original end offset (exclusive). */
   end: number[];
+}
+
+/**
+ * Spellings folded to one (after NFKC, lower case, spaces removed). `latin`:
+ * only where no Latin letter is next to it (not the r&d inside "hr&dev").
+ */
+const ALIASES: { from: string; to: string; latin: boolean }[] = [
+  { from: 'r&d', to: '研发', latin: true },
+  { from: '研究与试验发展', to: '研发', latin: false },
+];
+const LATIN = /[a-z]/;
+
+/**
+ * The alias spelling starting at k in chars, if any. Each alias is at least as
+ * long as what it folds to, so offsets only shrink.
+ */
+function aliasAt(chars: string[], k: number): (typeof ALIASES)[number] | undefined {
+  for (const a of ALIASES) {
+    if (chars[k] !== a.from[0]) continue;
+    let ok = true;
+    for (let j = 1; j < a.from.length && ok; j++) ok = chars[k + j] === a.from[j];
+    if (!ok) continue;
+    if (a.latin && (LATIN.test(chars[k - 1] ?? '') || LATIN.test(chars[k + a.from.length] ?? '')))
+      continue;
+    return a;
+  }
+  return undefined;
+}
+
+/** R&D and 研究与试验发展 as 研发 in NFKC lower-case text (spaces kept), for query parsing. */
+export function foldAliases(text: string): string {
+  return text.replace(/(?<![a-z])r\s*&\s*d(?![a-z])|研究与试验发展/gu, '研发');
 }
 
 /** The search form of a text, with a map back to the original offsets. */
@@ -64,6 +99,18 @@ export function foldForSearchWithSpans(input: string): FoldedText {
       cs.push(from);
       ce.push(i);
     }
+  }
+  // Aliases: each folded spelling spans the original text of the spelling it replaces.
+  for (let k = 0; k < chars.length; k++) {
+    const a = aliasAt(chars, k);
+    if (!a) continue;
+    const last = k + a.from.length - 1;
+    const to = [...a.to];
+    const spans = to.map((_, j) => [cs[k + j]!, j === to.length - 1 ? ce[last]! : ce[k + j]!]);
+    chars.splice(k, a.from.length, ...to);
+    cs.splice(k, a.from.length, ...spans.map((x) => x[0]!));
+    ce.splice(k, a.from.length, ...spans.map((x) => x[1]!));
+    k += to.length - 1;
   }
   // Second pass: wrap number runs (digits, optionally ".digits") in markers.
   let text = '';

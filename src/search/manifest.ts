@@ -1,79 +1,66 @@
 /**
- * The manifest as stored: the document table by column, with each plan's
- * paragraph–metric pairs delta-encoded. Row objects repeat every key a
- * thousand times and absolute paragraph numbers compress badly; by column the
- * manifest of 1,000 plans is 48 KB gzipped instead of 88 KB, and it is the one
- * file every first query waits for. The engine works on rows (`Manifest`).
+ * The per-plan and per-place files as the engine uses them. They are stored by
+ * column with ascending numbers delta-encoded (build.ts): row objects repeat
+ * every key thousands of times and absolute numbers compress badly.
  */
-import type { DocRow, Manifest } from './types.ts';
+import type { DocBlock, PlaceTable } from './types.ts';
 
-export interface DocColumns {
-  doc: string[];
-  county: string[];
-  prefecture: string[];
-  province: string[];
-  year: number[];
-  slug: string[];
-  title: string[];
-  /** Paragraphs per document; first paragraph ids follow by summing. */
-  n: number[];
-  /** Per document: [localParagraphDelta, metricIndex, …]. */
-  tm: number[][];
+/** A place (county-level unit) and the plans about it. */
+export interface Place {
+  county: string;
+  prefecture: string;
+  province: string;
+  slug: string;
+  /** The county's name without its suffix (平江). */
+  short: string;
+  pinyin: string;
+  /** Plan indexes, ascending. */
+  docs: number[];
 }
 
-export type ManifestFile = Omit<Manifest, 'docs'> & { docs: DocColumns };
-
-/** The manifest as stored: documents by column, paragraph–metric pairs delta-encoded. */
-export function packManifest(m: Manifest): ManifestFile {
-  const col = <K extends keyof DocRow>(k: K): DocRow[K][] => m.docs.map((d) => d[k]);
-  return {
-    ...m,
-    docs: {
-      doc: col('doc'),
-      county: col('county'),
-      prefecture: col('prefecture'),
-      province: col('province'),
-      year: col('year'),
-      slug: col('slug'),
-      title: col('title'),
-      n: col('n'),
-      tm: m.docs.map((d) => {
-        const out: number[] = [];
-        for (let i = 0, last = 0; i < d.tm.length; i += 2) {
-          out.push(d.tm[i]! - last, d.tm[i + 1]!);
-          last = d.tm[i]!;
-        }
-        return out;
-      }),
-    },
-  };
+/** The running sums of a delta-encoded list. */
+export function undelta(xs: readonly number[]): number[] {
+  let at = 0;
+  return xs.map((x) => (at += x));
 }
 
-/** The stored manifest back as rows with absolute paragraph ids (the engine's form). */
-export function unpackManifest(f: ManifestFile): Manifest {
-  const c = f.docs;
-  let p0 = 0;
-  const docs: DocRow[] = c.doc.map((doc, i) => {
+/** places.json as rows. */
+export function unpackPlaces(t: PlaceTable): Place[] {
+  return t.county.map((county, i) => ({
+    county,
+    prefecture: t.prefecture[i]!,
+    province: t.province[i]!,
+    slug: t.slug[i]!,
+    short: t.short[i]!,
+    pinyin: t.pinyin[i]!,
+    docs: undelta(t.docs[i]!),
+  }));
+}
+
+/** One plan of a block: where its paragraphs start, its place, its id, the metrics its paragraphs quote. */
+export interface BlockDoc {
+  p0: number;
+  n: number;
+  place: number;
+  /** The plan id, or '' for `<slug>-<year>`. */
+  doc: string;
+  /** Flat pairs [paragraph id, metric index, …], paragraph ids absolute. */
+  tm: number[];
+}
+
+/** A block's plans, given the block's first paragraph id. */
+export function unpackBlock(b: DocBlock, firstPid: number): BlockDoc[] {
+  const places = undelta(b.place);
+  let p0 = firstPid;
+  return b.n.map((n, i) => {
     const tm: number[] = [];
-    const packed = c.tm[i]!;
+    const packed = b.tm[i]!;
     for (let k = 0, local = 0; k < packed.length; k += 2) {
       local += packed[k]!;
-      tm.push(local, packed[k + 1]!);
+      tm.push(p0 + local, packed[k + 1]!);
     }
-    const row: DocRow = {
-      doc,
-      county: c.county[i]!,
-      prefecture: c.prefecture[i]!,
-      province: c.province[i]!,
-      year: c.year[i]!,
-      slug: c.slug[i]!,
-      title: c.title[i]!,
-      p0,
-      n: c.n[i]!,
-      tm,
-    };
-    p0 += row.n;
+    const row: BlockDoc = { p0, n, place: places[i]!, doc: b.doc[i]!, tm };
+    p0 += n;
     return row;
   });
-  return { ...f, docs };
 }

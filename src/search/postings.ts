@@ -50,6 +50,20 @@ export function decodePostings(flat: number[]): Postings {
   return { pids, starts, pos };
 }
 
+/** Decodes a character's stored list, [pidDelta, count, …], into matches for the ranker. */
+export function decodeCounts(flat: number[]): Matches {
+  const n = flat.length >> 1;
+  const pids = new Int32Array(n);
+  const counts = new Int32Array(n);
+  let pid = 0;
+  for (let i = 0; i < n; i++) {
+    pid += flat[2 * i]!;
+    pids[i] = pid;
+    counts[i] = flat[2 * i + 1]!;
+  }
+  return { pids, counts };
+}
+
 /** Occurrence counts per paragraph, for the ranker. */
 export function countOccurrences(o: Postings): Matches {
   const counts = new Int32Array(o.pids.length);

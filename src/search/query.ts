@@ -1,10 +1,11 @@
 /**
- * The query engine. Loads the manifest, then for each query only the files
- * its terms need (a glossary wording's group file, or the bigram files that
- * cover the term; store.ts caches them), verifies phrases by positions
- * (postings.ts), ranks (rank.ts), counts facets (facets.ts), finds the
- * metrics, counties and targets the query names (quick.ts), and fetches the
- * text files of the results it shows.
+ * The query engine. Loads the manifest and the places, then for each query
+ * only the files its terms need (a glossary wording's group file, the bigram
+ * files that cover the term, or a character's file; store.ts caches them),
+ * verifies phrases by positions (postings.ts), ranks (rank.ts), fetches the
+ * blocks of the plans its hits fall in and counts facets (corpus.ts,
+ * facets.ts), finds the metrics, counties and targets the query names
+ * (quick.ts), and fetches the text files of the results it shows.
  *
  * Ranking tiers (a lower tier always ranks above a higher one):
  *   0  the query as typed occurs contiguously (for one term: the term itself)
@@ -15,16 +16,21 @@
  */
 import { siteUrls } from '../site/urls.ts';
 import { foldForSearch } from './fold.ts';
-import { parseQuery, type ParsedQuery, type QueryTerm } from './tokenize.ts';
+import {
+  isSingleHan,
+  parseQuery,
+  searchable,
+  type ParsedQuery,
+  type QueryTerm,
+} from './tokenize.ts';
 import { buildSynonyms, type SynonymTable } from './synonyms.ts';
 import { paths } from './layout.ts';
 import { snippet } from './highlight.ts';
 import { Ranker, type Matches, type Ranking } from './rank.ts';
-import { unpackManifest, type ManifestFile } from './manifest.ts';
 import { countOccurrences, intersectAt, type Postings } from './postings.ts';
 import { IndexStore, type Loader } from './store.ts';
-import { CorpusTables } from './corpus.ts';
-import { collationRanks, FacetCounts, passageFilter } from './facets.ts';
+import { DocTable } from './corpus.ts';
+import { collationRanks, FacetCounts, filtering, passageFilter } from './facets.ts';
 import { QuickLookup, suggestTerms } from './quick.ts';
 import type {
   PassageResult,
@@ -33,14 +39,13 @@ import type {
   SiteUrls,
   TargetHit,
 } from './results.ts';
-import type { Manifest } from './types.ts';
+import type { Manifest, PlaceTable } from './types.ts';
 
 export type { Loader } from './store.ts';
 
 /** A ranked paragraph on the page being shown. */
 interface Hit {
   pid: number;
-  doc: number;
   tier: 0 | 1 | 2;
   /** Bit k set: the k-th alternative (numbered across terms) occurs. */
   alts: number;
@@ -55,30 +60,36 @@ const MAX_MASKED_ALTS = 31;
 export class SearchEngine {
   readonly manifest: Manifest;
   readonly synonyms: SynonymTable;
+  /** Plans and places (per-plan data fetched block by block). */
+  readonly docs: DocTable;
   private readonly store: IndexStore;
-  private readonly corpus: CorpusTables;
   private readonly quickLookup: QuickLookup;
   private readonly urls: SiteUrls;
   private rankerCache?: Ranker;
   private collation?: (value: string) => number;
 
-  constructor(manifest: Manifest, load: Loader, urls: SiteUrls = siteUrls) {
+  constructor(manifest: Manifest, places: PlaceTable, load: Loader, urls: SiteUrls = siteUrls) {
     this.manifest = manifest;
     this.urls = urls;
     this.synonyms = buildSynonyms(manifest.metrics);
     this.store = new IndexStore(manifest, load);
-    this.corpus = new CorpusTables(manifest);
-    this.quickLookup = new QuickLookup(this.store, this.synonyms, this.corpus, urls);
+    this.docs = new DocTable(manifest, places, (k) => this.store.block(k));
+    this.quickLookup = new QuickLookup(this.store, this.synonyms, this.docs, urls);
   }
 
-  /** An engine over the index the loader serves (it reads the manifest first). */
+  /** An engine over the index the loader serves (it reads the manifest and the places, in parallel). */
   static async open(load: Loader, urls?: SiteUrls): Promise<SearchEngine> {
-    const file = JSON.parse(await load(paths.manifest)) as ManifestFile;
-    return new SearchEngine(unpackManifest(file), load, urls);
+    const [manifest, places] = await Promise.all(
+      [paths.manifest, paths.places].map(async (p) => JSON.parse(await load(p)) as unknown),
+    );
+    const m = manifest as Manifest;
+    if (m.v !== 3) throw new Error(`search index: manifest version ${String(m.v)}, expected 3`);
+    return new SearchEngine(m, places as PlaceTable, load, urls);
   }
 
   /** Paragraphs containing the folded string (sorted ids) with occurrence counts. */
   async match(norm: string): Promise<Matches | null> {
+    if (isSingleHan(norm)) return this.store.char(norm);
     const o = await this.store.occurrences(norm);
     return o && countOccurrences(o);
   }
@@ -101,10 +112,7 @@ export class SearchEngine {
   }
 
   private ranker(): Ranker {
-    this.rankerCache ??= new Ranker(
-      this.corpus.docOfParagraph(),
-      this.manifest.docs.map((d) => d.year),
-    );
+    this.rankerCache ??= new Ranker(this.manifest.paragraphs, (pid) => this.docs.docOf(pid));
     return this.rankerCache;
   }
 
@@ -112,29 +120,38 @@ export class SearchEngine {
   async search(query: string, opts: SearchOptions = {}): Promise<SearchResponse> {
     const limit = opts.limit ?? 20;
     const offset = opts.offset ?? 0;
-    const parsed = parseQuery(query, this.synonyms);
-    const tooShort = (t: QueryTerm): boolean => t.alts.every((a) => a.length < 2);
+    const filters = opts.filters ?? {};
+    const parsed = parseQuery(query, this.synonyms, (w) => this.docs.fromPinyin(w));
+    const tooShort = (t: QueryTerm): boolean => !t.alts.some(searchable);
     const skipped = parsed.terms.filter(tooShort).map((t) => t.text);
     const live = parsed.terms.filter((t) => !tooShort(t));
 
     const quickP = this.quickLookup.find(parsed);
     const ranking = await this.rank(parsed, live, skipped.length > 0);
-    const { filtered, tiers, exactDocs, counts } = this.filter(ranking, opts);
+    // Facets, filters and the plans listed need every hit's block; the page does not.
+    const blocksP = this.docs.ensure(ranking.hits);
+    let filtered = ranking.hits;
+    let keep: ((pid: number) => boolean) | null = null;
+    if (filtering(filters)) {
+      await blocksP;
+      keep = passageFilter(this.docs, filters);
+      filtered = ranking.hits.filter(keep);
+    }
     const page: Hit[] = ranking
       .top(filtered, offset + limit)
       .slice(offset)
       .map((pid) => ({
         pid,
-        doc: this.corpus.docOfParagraph()[pid]!,
         tier: ranking.tier(pid),
         alts: ranking.alts(pid),
         phrase: ranking.phrase(pid),
       }));
+    const tierOf = Uint8Array.from(ranking.hits, (pid) => ranking.tier(pid));
     ranking.release();
 
     // Alternatives are numbered across terms (as in the ranker's bit masks).
     const altStrings = live.flatMap((t) => t.alts);
-    const passages = await Promise.all(
+    const passagesP = Promise.all(
       page.map((h) =>
         this.passage(
           h,
@@ -144,19 +161,20 @@ export class SearchEngine {
         ),
       ),
     );
-    const { quick, targetTotal } = await quickP;
-    const docs = this.manifest.docs;
-    this.collation ??= collationRanks(this.manifest);
+    await blocksP;
+    const { tiers, exactDocs, counts } = this.count(ranking.hits, tierOf, keep);
+    const [passages, { quick, targetTotal }] = await Promise.all([passagesP, quickP]);
+    this.collation ??= collationRanks(this.docs);
     return {
       query,
       parsed,
       total: filtered.length,
       tiers,
-      docs: [...exactDocs].sort((a, b) => a - b).map((i) => docs[i]!.doc),
+      docs: [...exactDocs].sort((a, b) => a - b).map((i) => this.docs.docId(i)),
       passages,
       quick,
       targetTotal,
-      facets: counts.facets(this.manifest, this.collation),
+      facets: counts.facets(this.docs, this.collation),
       suggestions: tiers[0] + tiers[1] === 0 ? this.suggest(query) : [],
       skipped,
     };
@@ -165,69 +183,64 @@ export class SearchEngine {
   /**
    * Looks up every alternative of every term, and the whole phrase, in
    * parallel, and ranks. The phrase comes from the words' own occurrences when
-   * the words spell it out; otherwise (a dropped one-character word,
-   * punctuation) it is looked up whole.
+   * the words spell it out; otherwise (a dropped word, a one-character word,
+   * punctuation) it is looked up whole. A term naming plans' places needs the
+   * blocks of the paragraphs found before ranking.
    */
   private async rank(parsed: ParsedQuery, live: QueryTerm[], dropped: boolean): Promise<Ranking> {
     const multi = live.length > 1;
     const words = live.map((t) => t.alts[0]!);
     const phraseP = !multi
       ? Promise.resolve(null)
-      : !dropped && words.join('') === parsed.phrase
+      : !dropped && words.every((w) => w.length >= 2) && words.join('') === parsed.phrase
         ? this.matchSequence(words)
         : parsed.phrase.length >= 2
           ? this.match(parsed.phrase)
           : Promise.resolve(null);
     const altsP = live.map((t) => Promise.all(t.alts.map((a) => this.match(a))));
     const [phrase, altMatches] = await Promise.all([phraseP, Promise.all(altsP)]);
-    return this.ranker().rank({
-      terms: altMatches,
-      meta: multi ? live.map((t) => this.corpus.docsNaming(t.alts)) : [],
-      phrase: multi ? phrase : null,
-    });
+    const meta = multi ? live.map((t) => this.docs.docsNaming(t.alts)) : [];
+    if (meta.some((m) => m.size > 0))
+      await Promise.all(altMatches.flat().flatMap((m) => (m ? [this.docs.ensure(m.pids)] : [])));
+    return this.ranker().rank({ terms: altMatches, meta, phrase: multi ? phrase : null });
   }
 
-  /** The ranked passages the filters keep, tier counts and facet counts (before filters). */
-  private filter(ranking: Ranking, opts: SearchOptions) {
-    const docs = this.manifest.docs;
-    const pidDoc = this.corpus.docOfParagraph();
-    const keep = passageFilter(this.manifest, opts.filters ?? {});
-    const counts = new FacetCounts(docs.length, this.manifest.metrics.length);
+  /** Tier counts and facet counts (before filters), and the plans with an exact hit (after). */
+  private count(hits: number[], tierOf: Uint8Array, keep: ((pid: number) => boolean) | null) {
+    const counts = new FacetCounts(this.manifest.docs, this.manifest.metrics.length);
     const tiers: [number, number, number] = [0, 0, 0];
-    const filtered: number[] = [];
     const exactDocs = new Set<number>();
-    for (const pid of ranking.hits) {
-      const tier = ranking.tier(pid);
+    hits.forEach((pid, i) => {
+      const tier = tierOf[i] as 0 | 1 | 2;
+      const doc = this.docs.docOf(pid);
       tiers[tier]++;
-      const di = pidDoc[pid]!;
-      const ms = this.corpus.paragraphMetrics(pid);
-      counts.add(di, ms);
-      if (!keep(docs[di]!, ms)) continue;
-      filtered.push(pid);
-      if (tier < 2) exactDocs.add(di);
-    }
-    return { filtered, tiers, exactDocs, counts };
+      counts.add(doc, this.docs.paragraphMetrics(pid));
+      if (tier < 2 && (!keep || keep(pid))) exactDocs.add(doc);
+    });
+    return { tiers, exactDocs, counts };
   }
 
   private async passage(h: Hit, needles: string[]): Promise<PassageResult> {
-    const d = this.manifest.docs[h.doc]!;
-    const [anchor, heading, text, targets] = await this.store.paragraph(h.pid);
+    const {
+      row: [anchor, heading, text, targets],
+      doc: [di, , doc, pi],
+    } = await this.store.paragraph(h.pid);
+    const place = this.docs.places[pi]!;
     const tHits: TargetHit[] = targets
       .filter(([, , , quote]) => {
         const q = foldForSearch(quote);
         return needles.some((n) => q.includes(n));
       })
-      .map(([id, metric, label]) => ({ id, metric, label, href: this.urls.plan(d.doc, id) }));
+      .map(([id, metric, label]) => ({ id, metric, label, href: this.urls.plan(doc, id) }));
     return {
       kind: 'passage',
-      doc: d.doc,
-      county: d.county,
-      prefecture: d.prefecture,
-      year: d.year,
-      title: d.title,
+      doc,
+      county: place.county,
+      prefecture: place.prefecture,
+      year: this.docs.year(di),
       anchor,
       heading,
-      href: this.urls.plan(d.doc, anchor),
+      href: this.urls.plan(doc, anchor),
       tier: h.tier,
       snippet: snippet(text, needles),
       targets: tHits,

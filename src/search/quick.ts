@@ -8,24 +8,30 @@ import { foldForSearch, stripMarkers } from './fold.ts';
 import { MAX_TARGETS } from './layout.ts';
 import { snippet } from './highlight.ts';
 import { NearLookup } from './near.ts';
-import type { CorpusTables } from './corpus.ts';
+import type { DocTable } from './corpus.ts';
 import type { IndexStore } from './store.ts';
 import type { SynonymTable } from './synonyms.ts';
 import type { ParsedQuery } from './tokenize.ts';
 import type { QuickResult, SiteUrls } from './results.ts';
 import type { Manifest, SearchMetric, TargetRow } from './types.ts';
 
+/** Counties listed for a word in pinyin that only begins a name (pingj). */
+const MAX_PINYIN_PREFIX = 6;
+/** Letters a pinyin prefix needs before it lists counties. */
+const MIN_PINYIN_PREFIX = 4;
+const LATIN_WORD = /^[a-z]+$/;
+
 /** Metrics, counties and targets of one index. */
 export class QuickLookup {
   private readonly store: IndexStore;
   private readonly manifest: Manifest;
   private readonly synonyms: SynonymTable;
-  private readonly corpus: CorpusTables;
+  private readonly corpus: DocTable;
   private readonly urls: SiteUrls;
   private metricNear?: NearLookup<{ key: string; text: string }>;
   private countyNear?: NearLookup<{ i: number; county: string }>;
 
-  constructor(store: IndexStore, synonyms: SynonymTable, corpus: CorpusTables, urls: SiteUrls) {
+  constructor(store: IndexStore, synonyms: SynonymTable, corpus: DocTable, urls: SiteUrls) {
     this.store = store;
     this.manifest = store.manifest;
     this.synonyms = synonyms;
@@ -74,23 +80,31 @@ export class QuickLookup {
     return out;
   }
 
-  /** Counties: exact containment first, fuzzy for near misses. */
+  /**
+   * Counties: exact containment first (or, for a word in pinyin, the counties
+   * it spells or begins), fuzzy for near misses.
+   */
   private counties(parsed: ParsedQuery): QuickResult[] {
-    const docs = this.manifest.docs;
+    const places = this.corpus.places;
+    const folded = this.corpus.folded();
     const found = new Set<number>();
     for (const t of parsed.terms) {
       const a = stripMarkers(t.alts[0]!);
+      if (LATIN_WORD.test(a)) {
+        places.forEach((p, i) => {
+          if (p.pinyin === a) found.add(i);
+        });
+        if (a.length >= MIN_PINYIN_PREFIX)
+          for (const i of this.corpus.placesByPinyinPrefix(a, MAX_PINYIN_PREFIX)) found.add(i);
+        continue;
+      }
       if ([...a].length < 2) continue;
-      this.corpus.fields().forEach((f, i) => {
-        if (f[0]!.includes(a)) found.add(i);
+      folded.forEach((f, i) => {
+        if (f.county.includes(a)) found.add(i);
       });
       if (found.size === 0) {
         this.countyNear ??= new NearLookup(
-          [
-            ...new Map(
-              docs.map((d, i) => [d.county + d.prefecture, { i, county: d.county }]),
-            ).values(),
-          ],
+          places.map((p, i) => ({ i, county: p.county })),
           (r) => r.county,
         );
         for (const r of this.countyNear.search(a, 3)) found.add(r.i);
@@ -99,18 +113,15 @@ export class QuickLookup {
     const out: QuickResult[] = [];
     const seen = new Set<string>();
     for (const i of found) {
-      const d = docs[i]!;
-      if (seen.has(d.slug)) continue;
-      seen.add(d.slug);
-      const years = docs
-        .filter((x) => x.slug === d.slug)
-        .map((x) => x.year)
-        .sort();
+      const p = places[i]!;
+      if (seen.has(p.slug)) continue;
+      seen.add(p.slug);
+      const years = [...new Set(p.docs.map((d) => this.corpus.year(d)))].sort();
       out.push({
         kind: 'county',
-        title: d.county,
-        detail: `${d.province}${d.prefecture} · ${years.join('、')} 年方案`,
-        href: this.urls.county(d.slug),
+        title: p.county,
+        detail: `${p.province}${p.prefecture} · ${years.join('、')} 年方案`,
+        href: this.urls.county(p.slug),
       });
     }
     return out;
@@ -127,7 +138,8 @@ export class QuickLookup {
       (t) => !t.alts.some((a) => this.synonyms.metricsFor(a).length > 0),
     );
     const needles = parsed.terms.flatMap((t) => t.alts);
-    const fields = this.corpus.fields();
+    const places = this.corpus.places;
+    const folded = this.corpus.folded();
     const out: QuickResult[] = [];
     let total = 0;
     for (const key of exactMetrics) {
@@ -140,19 +152,19 @@ export class QuickLookup {
         total += m.targetFiles[key];
       } else {
         const rows = await this.store.targets(key, { head: false });
-        keep = rows.filter(([di, , , quote]) => {
-          const hay = `${fields[di]!.join('')}${foldForSearch(quote)}`;
+        keep = rows.filter(([di, , pi, , , quote]) => {
+          const f = folded[pi]!;
+          const hay = `${f.county}${f.prefecture}${foldForSearch(String(this.corpus.year(di)))}${foldForSearch(quote)}`;
           return otherTerms.every((t) => t.alts.some((a) => hay.includes(a)));
         });
         total += keep.length;
       }
-      for (const [di, id, label, quote, value, vmax, unit] of keep.slice(0, MAX_TARGETS)) {
-        const d = m.docs[di]!;
+      for (const [di, doc, pi, id, label, quote, value, vmax, unit] of keep.slice(0, MAX_TARGETS)) {
         out.push({
           kind: 'target',
-          title: `${d.county} ${d.year}：${label} ${vmax != null ? `${value}–${vmax}` : value}${unit}`,
+          title: `${places[pi]!.county} ${this.corpus.year(di)}：${label} ${vmax != null ? `${value}–${vmax}` : value}${unit}`,
           detail: byKey.get(key)?.zh ?? key,
-          href: this.urls.plan(d.doc, id),
+          href: this.urls.plan(doc, id),
           snippet: snippet(quote, needles, { length: 80 }),
         });
       }

@@ -34,7 +34,7 @@ export interface Ranking {
   /** Bit k set: the k-th alternative (numbered across terms, first 31) occurs. */
   alts: (pid: number) => number;
   phrase: (pid: number) => boolean;
-  /** Rank order: tier, more terms, higher score, newer plan, earlier paragraph. */
+  /** Rank order: tier, more terms, higher score, then paragraph order (newer plans first, see build.ts). */
   compare: (a: number, b: number) => number;
   /** The first k of `pids` in rank order. */
   top: (pids: number[], k: number) => number[];
@@ -51,18 +51,18 @@ export class Ranker {
   private readonly altBits: Int32Array;
   private readonly scoreOf: Float64Array;
   private readonly only: Uint8Array;
-  private readonly docOf: Int32Array;
-  private readonly years: number[];
+  private readonly paragraphs: number;
+  private readonly docOf: (pid: number) => number;
   private busy = false;
 
   /**
-   * @param docOf document index of every paragraph id
-   * @param years year of every document
+   * @param paragraphs number of paragraph ids
+   * @param docOf document index of a paragraph id (asked only when a term names plans: `meta`)
    */
-  constructor(docOf: Int32Array, years: number[]) {
+  constructor(paragraphs: number, docOf: (pid: number) => number) {
+    this.paragraphs = paragraphs;
     this.docOf = docOf;
-    this.years = years;
-    const n = docOf.length;
+    const n = paragraphs;
     this.seen = new Uint8Array(n);
     this.tierOf = new Uint8Array(n);
     this.termsOf = new Uint8Array(n);
@@ -74,7 +74,7 @@ export class Ranker {
 
   rank(input: RankInput): Ranking {
     // Queries overlap while typing; the second one gets its own arrays.
-    if (this.busy) return new Ranker(this.docOf, this.years).rank(input);
+    if (this.busy) return new Ranker(this.paragraphs, this.docOf).rank(input);
     this.busy = true;
     // A paragraph ranks above the fuzzy tier only if every term is present. A
     // term that names no plan's county, prefecture or year is present only
@@ -121,7 +121,7 @@ export class Ranker {
     input: RankInput,
     only: Uint8Array | null,
   ): { ranking: Ranking; anyExact: boolean; clear: () => void } {
-    const { seen, tierOf, termsOf, phraseOf, altBits, scoreOf, docOf, years } = this;
+    const { seen, tierOf, termsOf, phraseOf, altBits, scoreOf, docOf } = this;
     const multi = input.terms.length > 1;
     const touched: number[] = [];
 
@@ -154,11 +154,13 @@ export class Ranker {
       termMask.push(mask);
     });
     const nTerms = input.terms.length;
+    const anyMeta = multi && input.meta.some((m) => m.size > 0);
     for (const pid of touched) {
       // A term naming the plan's county, prefecture or year counts as present.
+      const doc = anyMeta ? docOf(pid) : -1;
       let present = 0;
       for (let ti = 0; ti < nTerms; ti++)
-        if (altBits[pid]! & termMask[ti]! || (multi && input.meta[ti]!.has(docOf[pid]!))) present++;
+        if (altBits[pid]! & termMask[ti]! || (anyMeta && input.meta[ti]!.has(doc))) present++;
       termsOf[pid] = present;
       if (multi && present === nTerms) tierOf[pid] = 1;
     }
@@ -186,12 +188,9 @@ export class Ranker {
       if (termsOf[pid]! > 0 && (tierOf[pid]! < 2 || (!anyExact && termsOf[pid]! * 2 >= nTerms)))
         hits.push(pid);
 
+    // Plans are laid out newest year first, so paragraph order also puts newer plans first.
     const compare = (a: number, b: number): number =>
-      tierOf[a]! - tierOf[b]! ||
-      termsOf[b]! - termsOf[a]! ||
-      scoreOf[b]! - scoreOf[a]! ||
-      years[docOf[b]!]! - years[docOf[a]!]! ||
-      a - b;
+      tierOf[a]! - tierOf[b]! || termsOf[b]! - termsOf[a]! || scoreOf[b]! - scoreOf[a]! || a - b;
 
     const top = (pids: number[], k: number): number[] => {
       if (k <= 0) return [];

@@ -38,7 +38,6 @@ export interface PassageResult {
   county: string;
   prefecture: string;
   year: number;
-  title: string;
   anchor: string;
   heading: string;
   href: string;
@@ -83,6 +82,6 @@ export interface SearchResponse {
   facets: Facets;
   /** Glossary terms near the query, when no passage has every term. */
   suggestions: string[];
-  /** Terms too short to look up in the full text (one character). */
+  /** Terms that cannot be looked up in the full text (one character that is not Han: a, %). */
   skipped: string[];
 }

@@ -1,14 +1,21 @@
 /**
  * The index files a query reads (layout in layout.ts), each fetched and parsed
- * once: bigram shards and heavy-bigram files, glossary group files, text
- * files, metric target files. Also where a folded string occurs, from the
- * group file that lists it or the bigrams that cover it.
+ * once: bigram and character shards and their heavy files, glossary group
+ * files, plan blocks, text files, metric target files. Also where a folded
+ * string occurs, from the group file that lists it, the bigrams that cover it
+ * or, for one character, the character layer.
  */
-import { partitionPoint } from '../pipeline/bisect.ts';
 import { cover } from './tokenize.ts';
 import { paths, shardOf } from './layout.ts';
-import { decodePostings, EMPTY_POSTINGS, intersectAt, type Postings } from './postings.ts';
-import type { ChunkRow, Manifest, TargetRow } from './types.ts';
+import {
+  decodeCounts,
+  decodePostings,
+  EMPTY_POSTINGS,
+  intersectAt,
+  type Postings,
+} from './postings.ts';
+import type { Matches } from './rank.ts';
+import type { ChunkDoc, ChunkRow, DocBlock, Manifest, PlaceTable, TargetRow } from './types.ts';
 
 /** Fetches an index file's text (the store parses it). */
 export type Loader = (path: string) => Promise<string>;
@@ -32,9 +39,11 @@ export class IndexStore {
   readonly manifest: Manifest;
   private readonly load: Loader;
   private readonly heavy: Set<string>;
+  private readonly heavyChars: Set<string>;
   private readonly files = new Map<string, Promise<unknown>>();
   private readonly rows = new Map<string, Promise<string[]>>();
   private readonly postings = new Map<string, Promise<Postings>>();
+  private readonly chars = new Map<string, Promise<Matches>>();
   private readonly found = new Map<string, Promise<Postings | null>>();
   private wordingGroups?: Map<string, number>;
 
@@ -42,9 +51,11 @@ export class IndexStore {
     this.manifest = manifest;
     this.load = load;
     this.heavy = new Set(manifest.heavy);
+    this.heavyChars = new Set(manifest.heavyChars);
   }
 
-  private json<T>(path: string): Promise<T> {
+  /** Fetches and parses a JSON index file once. */
+  json<T>(path: string): Promise<T> {
     return memo(this.files, path, () =>
       this.load(path).then((text) => JSON.parse(text) as unknown),
     ) as Promise<T>;
@@ -62,6 +73,20 @@ export class IndexStore {
         : this.json<Record<string, number[]>>(paths.shard(shardOf(bg, this.manifest.shards))).then(
             (o) => (Object.hasOwn(o, bg) ? decodePostings(o[bg]!) : EMPTY_POSTINGS),
           ),
+    );
+  }
+
+  /**
+   * Paragraphs holding one Han character, and how often (no positions: a longer
+   * string is never looked up through characters).
+   */
+  char(c: string): Promise<Matches> {
+    return memo(this.chars, c, () =>
+      this.heavyChars.has(c)
+        ? this.json<number[]>(paths.heavyChar(c)).then(decodeCounts)
+        : this.json<Record<string, number[]>>(
+            paths.charShard(shardOf(c, this.manifest.charShards)),
+          ).then((o) => decodeCounts(Object.hasOwn(o, c) ? o[c]! : [])),
     );
   }
 
@@ -104,13 +129,27 @@ export class IndexStore {
     );
   }
 
-  /** The stored row of a paragraph, from the text file holding it. */
-  async paragraph(pid: number): Promise<ChunkRow> {
-    // The text file holding the paragraph: the last one starting at or before it.
-    const starts = this.manifest.texts;
-    const file = Math.max(0, partitionPoint(0, starts.length, (i) => starts[i]! <= pid) - 1);
+  /** The stored row of a paragraph and its plan, from the text file holding it. */
+  async paragraph(pid: number): Promise<{ row: ChunkRow; doc: ChunkDoc }> {
+    const per = this.manifest.chunkParagraphs;
+    const file = Math.floor(pid / per);
     const lines = await this.lines(paths.chunk(file));
-    return JSON.parse(lines[pid - starts[file]!]!) as ChunkRow;
+    const row = JSON.parse(lines[1 + pid - file * per]!) as ChunkRow;
+    // The header (line 0) lists the file's plans in paragraph order: the last starting at or before pid.
+    const docs = JSON.parse(lines[0]!) as ChunkDoc[];
+    let doc = docs[0]!;
+    for (const d of docs) if (d[1] <= pid) doc = d;
+    return { row, doc };
+  }
+
+  /** Plan block k (d/<k>.json). */
+  block(k: number): Promise<DocBlock> {
+    return this.json<DocBlock>(paths.block(k));
+  }
+
+  /** The places table (places.json). */
+  places(): Promise<PlaceTable> {
+    return this.json<PlaceTable>(paths.places);
   }
 
   /** A metric's targets, newest plan first: all of them, or only the head file's first few. */

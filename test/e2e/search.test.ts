@@ -213,11 +213,140 @@ describe('search page', () => {
     await r.page.context().close();
   });
 
+  it('on a phone, puts the results on the first screen and the filters in a closed box', async () => {
+    const { page } = await openPage(browser, served.url, { viewport: { width: 390, height: 844 } });
+    const top = (sel: string) =>
+      page
+        .locator(sel)
+        .first()
+        .evaluate((e) => e.getBoundingClientRect().top);
+    await page.goto(`${served.url}/search/?q=${encodeURIComponent('云母')}`);
+    await results(page);
+    expect(await top('[data-results] .sr-passage')).toBeLessThan(844);
+    await page.goto(`${served.url}/search/?q=${encodeURIComponent('高企')}`);
+    await results(page);
+    // The metric and its targets come first here; they too start on the first screen.
+    expect(await top('[data-quick] .sr-quick')).toBeLessThan(844);
+    const facet = page.locator('a[data-facet="county"]').first();
+    expect(await facet.isVisible()).toBe(false);
+    await page.click('.search-facets summary');
+    expect(await facet.isVisible()).toBe(true);
+    const value = await facet.getAttribute('data-value');
+    await facet.click();
+    await page.waitForURL((u) => u.searchParams.get('county') === value);
+    await results(page);
+    // The chosen filter shows on the closed box.
+    expect(await page.locator('.search-facets summary').textContent()).toContain(value!);
+    await page.context().close();
+  });
+
   it('says so and suggests glossary terms when nothing matches', async () => {
     const r = await search('高新技木企业');
     expect(r.status).toMatch(/没有/);
     expect(await r.page.locator('.suggest a').allTextContents()).toContain('高新技术企业');
     await r.page.context().close();
+  });
+});
+
+describe('what people type', () => {
+  const plansOf = (shown: Shown) => [...new Set(shown.passages.map((p) => docOf(p.href)))].sort();
+
+  it('finds R&D as the plans write it: 研发 (and R&D, 研究与试验发展)', async () => {
+    const r = await search('R&D');
+    const all = await allResults(r.page);
+    const expected = [
+      ...new Set(['研发', 'R&D', '研究与试验发展'].flatMap((w) => docsMentioning(w))),
+    ].sort();
+    expect(expected.length).toBeGreaterThan(1);
+    expect(plansOf(all)).toEqual(expected);
+    expect(all.passages.every((p) => p.marks.some((m) => /研发|R&D|研究与试验发展/.test(m)))).toBe(
+      true,
+    );
+    expect(r.quick.some((q) => q.kind === 'metric' && q.href === '/metrics/rd_spending/')).toBe(
+      true,
+    );
+    expect(r.status).not.toMatch(/没有/);
+    await r.page.context().close();
+  });
+
+  it('finds a one-character word (茶) in every plan that has it', async () => {
+    const r = await search('茶');
+    const all = await allResults(r.page);
+    const expected = docsMentioning('茶');
+    expect(expected.length).toBeGreaterThan(1);
+    expect(plansOf(all)).toEqual(expected);
+    expect(all.passages.every((p) => p.marks.some((m) => m.includes('茶')))).toBe(true);
+    expect(r.status).not.toMatch(/无法单独检索|没有/);
+    expect(r.errors).toEqual([]);
+    await r.page.context().close();
+  });
+
+  it('finds a county by its name in pinyin (pingjiang → 平江县), with its plans’ passages', async () => {
+    const r = await search('pingjiang');
+    expect(r.quick[0]).toMatchObject({ kind: 'county', href: '/counties/pingjiang/' });
+    expect(r.quick[0]!.title).toBe('平江县');
+    expect(r.passages.length).toBeGreaterThan(0);
+    expect(r.passages.every((p) => p.plan.includes('平江'))).toBe(true);
+    expect(r.passages.every((p) => p.marks.includes('平江'))).toBe(true);
+    // Typed with a space, or in the header box as you type.
+    const spaced = await search('ping jiang');
+    expect(spaced.quick[0]).toMatchObject({ kind: 'county', href: '/counties/pingjiang/' });
+    await spaced.page.fill('#site-search', 'pingjiang');
+    await spaced.page.waitForSelector('.search-dropdown:not([hidden]) [role="option"]');
+    expect(
+      await spaced.page
+        .locator('.search-dropdown [role="option"]')
+        .first()
+        .getAttribute('data-href'),
+    ).toBe('/counties/pingjiang/');
+    await r.page.context().close();
+    await spaced.page.context().close();
+  });
+
+  it('finds 科小 and 科技型中小企业 both ways, with the metric and its targets', async () => {
+    const short = await search('科小');
+    const marks = short.passages.flatMap((p) => p.marks);
+    expect(marks).toContain('科小');
+    expect(marks).toContain('科技型中小企业');
+    expect(short.quick.some((q) => q.kind === 'metric' && q.href === '/metrics/tech_sme/')).toBe(
+      true,
+    );
+    expect(short.quick.filter((q) => q.kind === 'target').length).toBeGreaterThan(0);
+    const long = await search('科技型中小企业');
+    expect(long.passages.flatMap((p) => p.marks)).toContain('科小');
+    await short.page.context().close();
+    await long.page.context().close();
+  });
+});
+
+describe('when the index cannot be fetched', () => {
+  it('says so on the search page, and searches once it can', async () => {
+    const { page } = await openPage(browser, served.url);
+    await page.route('**/search-index/**', (route) => route.abort('internetdisconnected'));
+    await page.goto(`${served.url}/search/?q=${encodeURIComponent('云母')}`);
+    const r = await results(page);
+    expect(r.status).toContain('无法加载搜索索引');
+    expect(r.passages).toEqual([]);
+    await page.unroute('**/search-index/**');
+    await page.click('.search-retry');
+    await page.waitForSelector('[data-results] .sr-passage');
+    expect((await results(page)).status).toContain('云母');
+    await page.context().close();
+  });
+
+  it('says so in the header box', async () => {
+    const { page } = await openPage(browser, served.url);
+    await page.route('**/search-index/**', (route) => route.abort('internetdisconnected'));
+    await page.goto(`${served.url}/`);
+    await page.fill('#site-search', '云母');
+    await page.waitForSelector('.search-dropdown:not([hidden])');
+    await expect
+      .poll(() => page.locator('.search-dropdown').textContent())
+      .toContain('无法加载搜索索引');
+    expect(
+      await page.locator('.search-dropdown [role="option"]').last().getAttribute('data-href'),
+    ).toBe('/search/?q=%E4%BA%91%E6%AF%8D');
+    await page.context().close();
   });
 });
 

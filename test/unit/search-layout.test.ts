@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { buildIndex } from '../../src/search/build.ts';
 import { SearchEngine } from '../../src/search/query.ts';
-import { unpackManifest, type ManifestFile } from '../../src/search/manifest.ts';
 import { foldForSearch } from '../../src/search/fold.ts';
 import { mulberry32 } from '../../src/pipeline/synthetic.ts';
-import type { Manifest, SearchDoc, SearchInput } from '../../src/search/types.ts';
+import type { Manifest, PlaceTable, SearchDoc, SearchInput } from '../../src/search/types.ts';
 import { engine, input, memoryIndex, metrics } from './search-fixture.ts';
 
 /** A larger seeded corpus: 60 plans over four years, sentences drawn from a pool. */
@@ -59,8 +58,9 @@ function corpus(seed = 7): SearchInput {
 /** An engine over `data`, its manifest optionally altered (strip) before use. */
 function open(data: SearchInput, opts = {}, strip?: (m: Manifest) => Manifest) {
   const { built, fetched, load } = memoryIndex(data, opts);
-  const manifest = unpackManifest(JSON.parse(built.files.get('manifest.json')!) as ManifestFile);
-  return { e: new SearchEngine(strip ? strip(manifest) : manifest, load), fetched, built };
+  const manifest = JSON.parse(built.files.get('manifest.json')!) as Manifest;
+  const places = JSON.parse(built.files.get('places.json')!) as PlaceTable;
+  return { e: new SearchEngine(strip ? strip(manifest) : manifest, places, load), fetched, built };
 }
 
 describe('search index layout', () => {
@@ -144,9 +144,10 @@ describe('search index layout', () => {
     const data = corpus();
     const big = open(data);
     const small = open(data, { chunkBytes: 300 });
-    const years = big.built.manifest.docs.map((d) => d.year);
-    expect(years).toEqual([...years].sort((a, b) => b - a));
-    expect(small.built.manifest.texts.length).toBeGreaterThan(big.built.manifest.texts.length * 4);
+    const years = big.built.manifest.years.map(([y]) => y);
+    expect(years).toEqual([2026, 2025, 2024, 2023]);
+    const texts = (b: typeof big) => [...b.built.files.keys()].filter((f) => f.startsWith('t/'));
+    expect(texts(small).length).toBeGreaterThan(texts(big).length * 4);
     for (const q of ['云母', '知识产权质押', '高企']) {
       const a = await big.e.search(q, { limit: 1000 });
       const b = await small.e.search(q, { limit: 1000 });
@@ -209,24 +210,74 @@ describe('search index layout', () => {
     expect(county(await e.search('云母'))).toEqual([]);
   });
 
-  it('stores the document table by column and reads back the same rows', () => {
-    const built = buildIndex(corpus());
-    const file = JSON.parse(built.files.get('manifest.json')!) as ManifestFile;
-    expect(Array.isArray(file.docs)).toBe(false);
-    expect(unpackManifest(file)).toEqual(built.manifest);
-    expect(built.manifest.docs.some((d) => d.tm.length >= 4)).toBe(true);
+  it('reads every plan back from its block: paragraphs, place, id, year, quoted metrics', async () => {
+    const data = corpus();
+    const { e, built, fetched } = open(data, { blockDocs: 16 });
+    expect(built.manifest.blocks.length).toBe(4);
+    // Plans are laid out newest first; within a year in the input's order.
+    const layout = [...data.docs].sort((a, b) => b.year - a.year);
+    await e.docs.ensureDocs(layout.map((_, i) => i));
+    expect(fetched.filter((f) => f.startsWith('d/')).sort()).toEqual([
+      'd/0.json',
+      'd/1.json',
+      'd/2.json',
+      'd/3.json',
+    ]);
+    let pid = 0;
+    layout.forEach((d, i) => {
+      expect(e.docs.docId(i)).toBe(d.doc);
+      expect(e.docs.year(i)).toBe(d.year);
+      expect(e.docs.place(i).county).toBe(d.county);
+      d.paragraphs.forEach((p) => {
+        expect(e.docs.docOf(pid)).toBe(i);
+        const quoted =
+          p.targets.length > 0 ? [metrics.findIndex((m) => m.key === p.targets[0]!.metric)] : [];
+        expect(e.docs.paragraphMetrics(pid)).toEqual(quoted);
+        pid++;
+      });
+    });
+    expect(pid).toBe(built.manifest.paragraphs);
+  });
+
+  it('fetches only the blocks a query’s hits fall in', async () => {
+    const data = corpus();
+    // One plan of its own word, in the last block.
+    data.docs[59]!.paragraphs[0]!.text += '；独有的苎麻纺织';
+    const { e, fetched } = open(data, { blockDocs: 16 });
+    const r = await e.search('苎麻纺织');
+    expect(r.docs).toEqual([data.docs[59]!.doc]);
+    expect(fetched.filter((f) => f.startsWith('d/'))).toHaveLength(1);
+  });
+
+  it('keeps the manifest the same size however many plans there are', () => {
+    const small = corpus();
+    const big: SearchInput = {
+      ...small,
+      docs: [0, 1, 2].flatMap((k) => small.docs.map((d) => ({ ...d, doc: `${d.doc}-${k}` }))),
+    };
+    const a = buildIndex(small, { blockDocs: 1000 });
+    const b = buildIndex(big, { blockDocs: 1000 });
+    const size = (x: typeof a) => x.files.get('manifest.json')!.length;
+    // Only the heavy lists grow, as words cross the threshold; nothing grows per plan.
+    const heavy = (x: typeof a) => JSON.stringify([x.manifest.heavy, x.manifest.heavyChars]).length;
+    expect(b.manifest.docs).toBe(3 * a.manifest.docs);
+    expect(size(b) - heavy(b) - (size(a) - heavy(a))).toBeLessThan(20);
   });
 
   it('keeps the fixture’s plans and paragraphs, whatever the layout', () => {
-    const built = buildIndex(input);
-    const n = built.manifest.docs.reduce((a, d) => a + d.n, 0);
-    expect(n).toBe(input.docs.reduce((a, d) => a + d.paragraphs.length, 0));
-    const rows = built.manifest.texts.flatMap((_, i) =>
-      built.files
-        .get(`t/${i}.txt`)!
-        .split('\n')
-        .map((line) => JSON.parse(line) as unknown),
-    );
-    expect(rows).toHaveLength(n);
+    for (const chunkBytes of [100, 96_000]) {
+      const built = buildIndex(input, { chunkBytes });
+      const n = built.manifest.paragraphs;
+      expect(n).toBe(input.docs.reduce((a, d) => a + d.paragraphs.length, 0));
+      const rows = [...built.files]
+        .filter(([f]) => f.startsWith('t/'))
+        .flatMap(([, text]) =>
+          text
+            .split('\n')
+            .slice(1)
+            .map((line) => JSON.parse(line) as unknown),
+        );
+      expect(rows).toHaveLength(n);
+    }
   });
 });
