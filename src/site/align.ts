@@ -14,8 +14,15 @@ export interface CompareRow<T extends Row> {
   label: string;
   /** One entry per plan, in the order asked for. */
   cells: T[][];
-  /** `ok`: same kind in every plan that has it; `kinds-differ`: cannot be set side by side. */
-  status: 'ok' | 'kinds-differ' | 'single';
+  /**
+   * `ok`: two or more plans, one measure; `single`: one plan states the metric
+   * and no other does; `kinds-differ` / `scope-differs`: one plan's figure, while
+   * another plan states the same metric in another kind or unit / another scope
+   * or denominator (规模以上 vs the whole, 占GDP vs 占规上工业增加值), on its own row.
+   */
+  status: 'ok' | 'kinds-differ' | 'scope-differs' | 'single';
+  /** The row's scope as shown (规模以上, 园区 …), '' for the whole county. */
+  scope: string;
   /** Docs whose target is the highest in an `ok` row. */
   higher: string[];
 }
@@ -44,19 +51,29 @@ export function alignPlans<T extends Row>(
     const reach = (k: string) =>
       new Set(ofMetric.filter((r) => compareKey(r) === k).map((r) => r.doc)).size;
     const keys = [...new Set(ofMetric.map(compareKey))].sort((x, y) => reach(y) - reach(x));
-    // `other` rows are keyed by wording, so several keys there are not a kind clash.
-    const mixed =
-      metric !== 'other' && new Set(ofMetric.map((r) => `${r.kind}|${unitBase(r.unit)}`)).size > 1;
+    const measure = (r: T) => `${r.kind}|${unitBase(r.unit)}`;
     for (const key of keys) {
       const cells = docs.map((d) => ofMetric.filter((r) => r.doc === d && compareKey(r) === key));
       const present = cells.filter((c) => c.length).length;
       const firsts = cells.map((c) => c[0]).filter((r): r is T => !!r);
       const top = Math.max(...firsts.map((r) => r.value));
-      const status = present < 2 ? (mixed ? 'kinds-differ' : 'single') : 'ok';
+      // What other plans say of the metric elsewhere decides why this row stands alone;
+      // `other` rows are keyed by wording, so they never clash.
+      const mine = new Set(firsts.map((r) => r.doc));
+      const elsewhere = ofMetric.filter((r) => compareKey(r) !== key && !mine.has(r.doc));
+      const status: CompareRow<T>['status'] =
+        present >= 2
+          ? 'ok'
+          : metric === 'other' || !elsewhere.length
+            ? 'single'
+            : elsewhere.some((r) => measure(r) === measure(firsts[0]!))
+              ? 'scope-differs'
+              : 'kinds-differ';
       out.push({
         metric,
         kind: firsts[0]?.kind ?? null,
         label: firsts[0]?.label ?? '',
+        scope: firsts[0]?.scope ?? '',
         cells,
         status,
         higher:

@@ -4,7 +4,7 @@
  * disagree. Every value is escaped here; this is the only place that builds HTML
  * from strings, and test/unit/site-compare.test.ts checks it with hostile text.
  */
-import { alignPlans } from './align.ts';
+import { alignPlans, type CompareRow } from './align.ts';
 import { readPlansParam } from './comparePicker.ts';
 import type { Row } from './comparable.ts';
 import { formatTarget, KIND_LABEL, type Valued } from './format.ts';
@@ -23,6 +23,12 @@ export interface ComparePlan {
 export type CompareTarget = Row & Valued;
 
 const esc = (s: string | number): string => escapeHtml(String(s));
+
+/** Why a row holds one plan while another plan states the metric on its own row. */
+const STATUS_NOTE: Partial<Record<CompareRow<CompareTarget>['status'], string>> = {
+  'kinds-differ': '另一方案为不同类型或单位，未并列 Other plan: another kind or unit',
+  'scope-differs': '另一方案口径不同（如规模以上与全部），未并列 Other plan: another scope',
+};
 
 /** The compare table of the given plans (in column order), rows in the metrics' order. */
 export function compareTableHtml(
@@ -45,10 +51,10 @@ export function compareTableHtml(
       const kind = r.kind
         ? `<span class="kind kind-${esc(r.kind)}">${esc(KIND_LABEL[r.kind].zh)}</span>`
         : '';
-      const status =
-        r.status === 'kinds-differ'
-          ? '<br><span class="note">类型或单位不同，不可直接比较 Not comparable (different kind or unit)</span>'
-          : '';
+      const scope = r.scope ? ` <span class="scope">${esc(r.scope)}</span>` : '';
+      const status = STATUS_NOTE[r.status]
+        ? `<br><span class="note">${STATUS_NOTE[r.status]}</span>`
+        : '';
       const cells = r.cells
         .map((ts, i) => {
           if (!ts.length) return '<td class="muted">—</td>';
@@ -56,13 +62,14 @@ export function compareTableHtml(
           const items = ts
             .map(
               (t) =>
-                `<a href="${esc(targetUrl(t))}" title="${esc(t.label)}">${esc(formatTarget(t))}</a>`,
+                // The plan's own wording under its value, so a cell says which target it is.
+                `<a href="${esc(targetUrl(t))}">${esc(formatTarget(t))}</a><span class="cell-label">${esc(t.label)}</span>`,
             )
             .join('<br>');
           return `<td class="num${hi ? ' higher' : ''}">${items}${hi ? ' <span class="sr-only">（较高）</span><span aria-hidden="true">▲</span>' : ''}</td>`;
         })
         .join('');
-      return `<tr data-status="${r.status}"><th scope="row"><a href="${esc(metricUrl(r.metric))}">${esc(m.zh)}</a>${r.metric === 'other' ? `：${esc(r.label)}` : ''} ${kind}${status}</th>${cells}</tr>`;
+      return `<tr data-status="${r.status}"><th scope="row"><a href="${esc(metricUrl(r.metric))}">${esc(m.zh)}</a>${r.metric === 'other' ? `：${esc(r.label)}` : ''}${scope} ${kind}${status}</th>${cells}</tr>`;
     })
     .join('');
   return `<table class="compare"><caption class="sr-only">方案目标对比</caption><thead><tr><th scope="col">指标 Metric / 类型 Kind</th>${head}</tr></thead><tbody>${body}</tbody></table>`;

@@ -103,6 +103,35 @@ describe('alignPlans and the compare table', () => {
     expect(ht[0]!.higher).toEqual(['pingjiang-2026']);
   });
 
+  it('a row with one plan says why it stands alone: another kind, another scope, or no other plan at all', () => {
+    const docs = ['a-2025', 'b-2025'];
+    const rs = [
+      t('a-2025', 'hightech_firms', 'level', 100, '家', { scope: '规模以上' }),
+      t('b-2025', 'hightech_firms', 'level', 95, '家'),
+      t('a-2025', 'rd_spending', 'growth', 10, '%'),
+      t('b-2025', 'rd_spending', 'level', 2, '亿元'),
+      t('a-2025', 'patents', 'level', 300, '件'),
+    ];
+    const status = alignPlans(docs, rs, []).map((r) => `${r.metric}:${r.scope}:${r.status}`);
+    expect(status.sort()).toEqual([
+      'hightech_firms::scope-differs',
+      'hightech_firms:规模以上:scope-differs',
+      'patents::single',
+      'rd_spending::kinds-differ',
+      'rd_spending::kinds-differ',
+    ]);
+    const html = compareTableHtml(
+      docs.map((doc) => ({ doc, county: doc, slug: doc, prefecture: 'P', year: 2025, title: doc })),
+      rs,
+      [],
+    );
+    // No "not comparable" on the lone patents row; every cell names its target's wording.
+    const patentsRow = html.split('<tr').find((r) => r.includes('300'))!;
+    expect(patentsRow).not.toContain('未并列');
+    expect(html).toContain('<span class="scope">规模以上</span>');
+    expect(html.match(/class="cell-label"/g)).toHaveLength(rs.length);
+  });
+
   it('escapes hostile text in every field', () => {
     const evil = '<img src=x onerror=alert(1)>';
     const html = compareTableHtml(
