@@ -15,7 +15,7 @@
  * build leaves the previous dataset as it was.
  */
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, open, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Root } from 'mdast';
 import { z } from 'zod';
@@ -230,44 +230,142 @@ export function recoverDataset(dir: string): void {
 
 const json = (value: unknown): string => JSON.stringify(value, null, 2) + '\n';
 
+/** A plan document as its file holds it: checked against its schema, compact (docs are most of the dataset). */
+export function documentJson(d: PlanDocument, dir: string = dataDir()): string {
+  const name = datasetFiles.document(d.doc);
+  return JSON.stringify(checked(planDocumentSchema, d, join(dir, name))) + '\n';
+}
+
+/** The dataset's list files, written last. */
+export interface DatasetLists extends Omit<DatasetContents, 'documents' | 'originals' | 'targets'> {
+  /** targets.json in chunks (a plan's targets each), checked and written one chunk at a time. */
+  targets: Iterable<z.input<typeof targetsFileSchema>>;
+}
+
 /**
- * Writes a whole dataset to `dir`, each file checked against its schema. It is
- * built in a staging folder beside `dir` and renamed into place only once
- * every file is written; until then `dir` keeps the previous dataset, byte for
- * byte, and any failure (a bad record, a full disk) leaves it so.
+ * Writes a dataset a plan at a time, so a build never holds every document in
+ * memory: documents and originals go into a staging folder beside `dir` as
+ * they come, the list files at the end, and only `finish` renames the staging
+ * folder into place. Until then `dir` keeps the previous dataset, byte for
+ * byte; `abort` (or any failure) leaves it so.
  */
-export async function writeDataset(dir: string, contents: DatasetContents): Promise<void> {
-  dir = resolve(dir);
-  try {
-    recoverDataset(dir);
-    await mkdir(dirname(dir), { recursive: true });
-  } catch (e) {
-    // Name the dataset folder the user gave, not the parent the file system tripped on.
-    throw Object.assign(e as NodeJS.ErrnoException, { path: dir, syscall: 'mkdir' });
+export class DatasetWriter {
+  /** The dataset folder. */
+  readonly dir: string;
+  private readonly staging: string;
+
+  private constructor(dir: string, staging: string) {
+    this.dir = dir;
+    this.staging = staging;
   }
-  const staging = await mkdtemp(join(dirname(dir), stagingPrefix(dir)));
-  try {
-    const put = (name: string, text: string): Promise<void> =>
-      writeFile(join(staging, name), text, 'utf8');
-    const named = (name: string): string => join(dir, name);
+
+  /** Starts a write to `dir`, first putting back what an interrupted write left. */
+  static async open(dir: string): Promise<DatasetWriter> {
+    dir = resolve(dir);
+    try {
+      recoverDataset(dir);
+      await mkdir(dirname(dir), { recursive: true });
+    } catch (e) {
+      // Name the dataset folder the user gave, not the parent the file system tripped on.
+      throw Object.assign(e as NodeJS.ErrnoException, { path: dir, syscall: 'mkdir' });
+    }
+    const staging = await mkdtemp(join(dirname(dir), stagingPrefix(dir)));
     await mkdir(join(staging, 'docs'));
     await mkdir(join(staging, 'originals'));
-    for (const d of contents.documents) {
-      const name = datasetFiles.document(d.doc);
-      await put(name, json(checked(planDocumentSchema, d, named(name))));
+    return new DatasetWriter(dir, staging);
+  }
+
+  /** Writes one plan's document (checked against its schema); returns the text written. */
+  async document(d: PlanDocument): Promise<string> {
+    const text = documentJson(d, this.dir);
+    await this.documentText(d.doc, text);
+    return text;
+  }
+
+  /** Writes a document already serialized by documentJson (a cached one). */
+  async documentText(doc: string, text: string): Promise<void> {
+    await writeFile(join(this.staging, datasetFiles.document(doc)), text, 'utf8');
+  }
+
+  /** A document written earlier in this build (to amend its metadata). */
+  readStagedDocument(doc: string): PlanDocument {
+    return readChecked(planDocumentSchema, this.staging, datasetFiles.document(doc));
+  }
+
+  /** Copies a plan file into `originals/` as given. */
+  async original(file: string, from: string): Promise<void> {
+    await copyFile(from, join(this.staging, datasetFiles.original(file)));
+  }
+
+  /** Writes the list files, each checked against its schema, and swaps the dataset in. */
+  async finish(lists: DatasetLists): Promise<void> {
+    try {
+      const put = (name: string, text: string): Promise<void> =>
+        writeFile(join(this.staging, name), text, 'utf8');
+      const named = (name: string): string => join(this.dir, name);
+      const { plans, targets, metrics, report } = datasetFiles;
+      await put(plans, json(checked(plansFileSchema, lists.plans, named(plans))));
+      await this.writeTargets(lists.targets, named(targets));
+      await put(metrics, json(checked(metricsFileSchema, lists.metrics, named(metrics))));
+      await put(report, json(checked(reportSchema, lists.report, named(report))));
+      await swapIn(this.staging, this.dir);
+    } catch (e) {
+      await this.abort();
+      throw e;
     }
-    for (const o of contents.originals)
-      await copyFile(o.from, join(staging, datasetFiles.original(o.file)));
-    const { plans, targets, metrics, report } = datasetFiles;
-    await put(plans, json(checked(plansFileSchema, contents.plans, named(plans))));
-    await put(targets, json(checked(targetsFileSchema, contents.targets, named(targets))));
-    await put(metrics, json(checked(metricsFileSchema, contents.metrics, named(metrics))));
-    await put(report, json(checked(reportSchema, contents.report, named(report))));
-    await swapIn(staging, dir);
+  }
+
+  /**
+   * targets.json, compact and a chunk at a time: at national scale it is the
+   * largest list by far, and a checked copy of it all would double the memory.
+   */
+  private async writeTargets(
+    chunks: Iterable<z.input<typeof targetsFileSchema>>,
+    file: string,
+  ): Promise<void> {
+    const out = await open(join(this.staging, datasetFiles.targets), 'w');
+    try {
+      let n = 0;
+      await out.write('[');
+      for (const chunk of chunks) {
+        const result = targetsFileSchema.safeParse(chunk);
+        if (!result.success) {
+          const issue = result.error.issues[0]!;
+          const [at, ...rest] = issue.path;
+          throw new DatasetError(file, `${[n + Number(at), ...rest].join('.')}: ${issue.message}`);
+        }
+        const rows = result.data.map((t) => JSON.stringify(t));
+        if (rows.length) await out.write((n ? ',' : '') + rows.join(','));
+        n += rows.length;
+      }
+      await out.write(']\n');
+    } finally {
+      await out.close();
+    }
+  }
+
+  /** Drops the staging folder; the previous dataset stays. */
+  async abort(): Promise<void> {
+    await rm(this.staging, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Writes a whole dataset to `dir`, each file checked against its schema (a
+ * DatasetWriter fed everything at once). Until every file is written `dir`
+ * keeps the previous dataset, and any failure (a bad record, a full disk)
+ * leaves it so.
+ */
+export async function writeDataset(dir: string, contents: DatasetContents): Promise<void> {
+  const writer = await DatasetWriter.open(dir);
+  try {
+    for (const d of contents.documents) await writer.document(d);
+    for (const o of contents.originals) await writer.original(o.file, o.from);
   } catch (e) {
-    await rm(staging, { recursive: true, force: true });
+    await writer.abort();
     throw e;
   }
+  await writer.finish({ ...contents, targets: [contents.targets] });
 }
 
 /** Renames the finished staging folder to `dir`, keeping the previous dataset until it is in. */

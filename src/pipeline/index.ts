@@ -254,10 +254,16 @@ export async function processCorpus(files: string[], given?: Taxonomy): Promise<
 
 /** 岳阳县 and 岳阳市 are different places: a slug shared by two counties gets the suffix's pinyin, then the code. */
 export function uniqueSlugs(results: PlanResult[]): void {
+  uniqueSlugsOf(results.map((r) => r.extraction.meta));
+  for (const r of results) r.document.meta = r.extraction.meta;
+}
+
+/** uniqueSlugs over bare metadata, changed in place (the data build keeps no documents in memory). */
+export function uniqueSlugsOf(all: PlanMeta[]): void {
   const byCounty = new Map<string, PlanMeta[]>();
-  for (const r of results) {
-    const key = `${r.extraction.meta.province}/${r.extraction.meta.prefecture}/${r.extraction.meta.county}`;
-    byCounty.set(key, [...(byCounty.get(key) ?? []), r.extraction.meta]);
+  for (const meta of all) {
+    const key = `${meta.province}/${meta.prefecture}/${meta.county}`;
+    byCounty.set(key, [...(byCounty.get(key) ?? []), meta]);
   }
   const bySlug = new Map<string, string[]>();
   for (const [key, metas] of byCounty)
@@ -276,5 +282,4 @@ export function uniqueSlugs(results: PlanResult[]): void {
       for (const m of metas) m.slug = next;
     }
   }
-  for (const r of results) r.document.meta = r.extraction.meta;
 }

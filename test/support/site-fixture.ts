@@ -13,6 +13,7 @@ import {
   type PlanRecord,
   type TargetRecord,
 } from '../../src/pipeline/schema.ts';
+import { regionsOf } from '../../src/pipeline/regions.ts';
 
 /** Counties the fixtures use: slug → names. */
 const PLACES: Record<string, { county: string; prefecture: string; province: string }> = {
@@ -26,6 +27,7 @@ const PLACES: Record<string, { county: string; prefecture: string; province: str
 export function plan(doc: string, extra: Partial<PlanRecord> = {}): PlanRecord {
   const [slug, year] = doc.split('-') as [string, string];
   const place = PLACES[slug]!;
+  const regions = regionsOf(place);
   return planRecordSchema.parse({
     doc,
     meta: {
@@ -42,6 +44,8 @@ export function plan(doc: string, extra: Partial<PlanRecord> = {}): PlanRecord {
       bytes: 1,
       encoding: 'utf-8',
     },
+    province_code: regions.province.code,
+    prefecture_code: regions.prefecture.code,
     target_count: 0,
     sections: [],
     ...extra,
