@@ -25,7 +25,7 @@ export function comparePlan(p: PlanRecord): ComparePlan {
 
 /** A target with only the fields the compare table reads. */
 export function compareTarget(t: TargetRecord): CompareTarget {
-  const { doc, id, metric, label, kind, value, value_max, unit, qualifier, deadline } = t;
+  const { doc, id, metric, label, kind, value, value_max, unit, qualifier, deadline, scope } = t;
   const { county, slug, prefecture, year } = t;
   return {
     doc,
@@ -38,6 +38,7 @@ export function compareTarget(t: TargetRecord): CompareTarget {
     unit,
     qualifier,
     deadline,
+    scope,
     county,
     slug,
     prefecture,

@@ -16,11 +16,18 @@ import {
 import { regionsOf } from '../../src/pipeline/regions.ts';
 
 /** Counties the fixtures use: slug → names. */
-const PLACES: Record<string, { county: string; prefecture: string; province: string }> = {
-  pingjiang: { county: '平江县', prefecture: '岳阳市', province: '湖南省' },
-  linxiang: { county: '临湘市', prefecture: '岳阳市', province: '湖南省' },
-  yuanjiang: { county: '沅江市', prefecture: '益阳市', province: '湖南省' },
-  longhui: { county: '隆回县', prefecture: '邵阳市', province: '湖南省' },
+const PLACES: Record<
+  string,
+  { county: string; prefecture: string; province: string; code: string }
+> = {
+  pingjiang: { county: '平江县', prefecture: '岳阳市', province: '湖南省', code: '430626' },
+  linxiang: { county: '临湘市', prefecture: '岳阳市', province: '湖南省', code: '430682' },
+  yuanjiang: { county: '沅江市', prefecture: '益阳市', province: '湖南省', code: '430981' },
+  longhui: { county: '隆回县', prefecture: '邵阳市', province: '湖南省', code: '430524' },
+  wugang: { county: '武冈市', prefecture: '邵阳市', province: '湖南省', code: '430581' },
+  dengfeng: { county: '登封市', prefecture: '郑州市', province: '河南省', code: '410185' },
+  gongyi: { county: '巩义市', prefecture: '郑州市', province: '河南省', code: '410181' },
+  lingbao: { county: '灵宝市', prefecture: '三门峡市', province: '河南省', code: '411282' },
 };
 
 /** A plan record for `<slug>-<year>`. */
