@@ -1,6 +1,8 @@
 /**
  * npm run extract -- --out DIR FILE...   writes DIR/<stem>.json per plan (FORMAT.md shape)
- * npm run extract -- --report FILE...    lists numbers that became no target, per plan
+ * npm run extract -- --report FILE...    the review report: low-confidence targets first, each
+ *                                        with why it is low and the nearest wording of the
+ *                                        taxonomy, then the numbers that became no target
  * Options: --overrides FILE (default content/overrides.yaml), --no-overrides.
  * A file that cannot be read gets a one-line error (file:line: reason); the others are
  * still written; the exit status is then 1. `<stem>.yaml` sidecars given along with their
@@ -14,11 +16,16 @@ import { join } from 'node:path';
 import { writeJsonAtomic } from './lib/write-json.ts';
 import { runCli } from './lib/cli.ts';
 import { formatError, PlanInputError } from '../src/pipeline/errors.ts';
-import { processCorpus, type PlanResult } from '../src/pipeline/index.ts';
+import { getTaxonomy, processCorpus, type PlanResult } from '../src/pipeline/index.ts';
+import { nearestWording } from '../src/pipeline/taxonomy.ts';
 import { formatCharacterNote } from '../src/pipeline/invisible.ts';
 import { DEFAULT_OVERRIDES_FILE, runOverrides } from '../src/pipeline/overrides.ts';
-import { DEFAULT_PLANS_DIR, listPlanFiles, planArguments } from '../src/pipeline/planFiles.ts';
-import { stemOf } from '../src/pipeline/planFiles.ts';
+import {
+  DEFAULT_PLANS_DIR,
+  listPlanFiles,
+  planArguments,
+  stemOf,
+} from '../src/pipeline/planFiles.ts';
 
 function parseArgs(argv: string[]) {
   const files: string[] = [];
@@ -112,19 +119,51 @@ async function main() {
     }
   }
   if (report) {
-    for (const r of results) {
-      console.log(
-        `# ${r.extraction.doc}: ${r.extraction.targets.length} targets, ${r.review.length} numbers to review`,
-      );
-      for (const item of r.review)
-        console.log(
-          `  ${r.extraction.doc}:${item.line} #${item.anchor}  ${item.number}  «${item.context}»`,
-        );
-    }
+    printReport(results);
     printFormatCharacterNotes(results);
   }
   for (const e of errors) console.error(e.message);
   if (errors.length) process.exitCode = 1;
+}
+
+/** Low-confidence targets of every plan first (what a curator must check), then the unused numbers. */
+function printReport(results: PlanResult[]): void {
+  const taxonomy = getTaxonomy();
+  const low = results.map((r) => r.extraction.targets.filter((t) => t.confidence === 'low'));
+  const lowCount = low.reduce((n, ts) => n + ts.length, 0);
+  const reviewCount = results.reduce((n, r) => n + r.review.length, 0);
+  console.log(
+    `review: ${results.length} plans, ${lowCount} low-confidence targets, ${reviewCount} numbers that became no target\n`,
+  );
+  console.log('## low-confidence targets (never ranked until a curator confirms or corrects them)');
+  results.forEach((r, i) => {
+    const ts = low[i]!;
+    if (ts.length === 0) return;
+    console.log(
+      `# ${r.extraction.doc}: ${ts.length} of ${r.extraction.targets.length} targets low`,
+    );
+    for (const t of ts) {
+      const span = t.spans[0]!;
+      const near = nearestWording(taxonomy, t.label);
+      const nearText = near ? `nearest wording ${near.wording} (${near.key})` : 'no wording near';
+      const value = `${t.value}${t.value_max !== null ? `-${t.value_max}` : ''}${t.unit}`;
+      console.log(
+        `  ${r.extraction.doc}:${r.lineOf(span.start)} #${span.anchor} ${t.id}  ${t.metric}/${t.kind} ${value}  «${t.quotes[0]}»`,
+      );
+      console.log(
+        `      label ${t.label || '—'} · ${nearText} · ${r.lowReasons.get(t.id) ?? 'low'}`,
+      );
+    }
+  });
+  console.log('\n## numbers that became no target');
+  for (const r of results) {
+    if (r.review.length === 0) continue;
+    console.log(`# ${r.extraction.doc}: ${r.review.length} numbers to review`);
+    for (const item of r.review)
+      console.log(
+        `  ${r.extraction.doc}:${item.line} #${item.anchor}  ${item.number}  «${item.context}»`,
+      );
+  }
 }
 
 await runCli('extract', main);

@@ -3,12 +3,16 @@
  * seeded synthetic corpus: MB/s and plans/s, time per plan at 100, 300 and
  * 1,000 plans (it should stay flat), and time per MB for one long plan of 1, 3
  * and 10 MB (it should stay flat too: extraction is linear in plan size).
+ * Then the stress inputs (src/pipeline/stress.ts): many targets in one
+ * paragraph, and 1 and 5 MB lines of numbers without punctuation — linear in
+ * the numbers of a paragraph, each under 5 s on a quiet machine.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { processPlanText } from '../../src/pipeline/index.ts';
 import { generateLongPlan, generateSyntheticCorpus } from '../../src/pipeline/synthetic.ts';
+import { manyTargetsParagraph, numberLine } from '../../src/pipeline/stress.ts';
 
 const SEED = 42;
 const CORPUS_SIZE = 1000;
@@ -130,6 +134,41 @@ try {
           targets,
         ],
         w2,
+      ),
+    );
+  }
+
+  const w3 = [34, 6, 7, 7, 8, 8];
+  console.log(
+    '\nstress: one paragraph or one line, one run each (cpu seconds exclude other processes)',
+  );
+  console.log(row(['input', 'MB', 's', 'cpu s', 'ms/MB', 'targets'], w3));
+  const stress: { name: string; text: string }[] = [
+    { name: '5,000 targets in one paragraph', text: manyTargetsParagraph(5_000) },
+    { name: '20,000 targets in one paragraph', text: manyTargetsParagraph(20_000) },
+    { name: '1 MB line, every 10th a target', text: numberLine(1e6).text },
+    { name: '5 MB line, every 10th a target', text: numberLine(5e6).text },
+    { name: '1 MB line, all targets', text: numberLine(1e6, 1).text },
+    { name: '5 MB line, all targets', text: numberLine(5e6, 1).text },
+  ];
+  for (const { name, text } of stress) {
+    const bytes = Buffer.byteLength(text);
+    const cpu0 = process.cpuUsage();
+    const t0 = performance.now();
+    const targets = processPlanText(text, 'stress-2024').extraction.targets.length;
+    const wall = (performance.now() - t0) / 1000;
+    const cpu = process.cpuUsage(cpu0);
+    console.log(
+      row(
+        [
+          name,
+          mb(bytes).toFixed(1),
+          wall.toFixed(2),
+          ((cpu.user + cpu.system) / 1e6).toFixed(2),
+          ((wall * 1000) / mb(bytes)).toFixed(0),
+          targets,
+        ],
+        w3,
       ),
     );
   }

@@ -7,7 +7,8 @@
 import { fileURLToPath } from 'node:url';
 import { splitFrontMatter } from './frontmatter.ts';
 import { structure, type Block } from './structure.ts';
-import { extractMentions, type Mention } from './extract.ts';
+import { extractMentions } from './extract.ts';
+import { lowReasons, toTargets } from './targets.ts';
 import { mergeMentions } from './merge.ts';
 import { buildTree, type MarkSpan } from './tree.ts';
 import { countySlug, resolveMeta, shortName, toPinyin } from './meta.ts';
@@ -51,6 +52,10 @@ export interface PlanResult {
   blocks: Block[];
   /** Invisible format characters the reader removed from the text, when it read a file. */
   formatCharacters?: FormatCharacterRemoval | undefined;
+  /** Why each low-confidence target is low (by target id), for the review report. */
+  lowReasons: Map<string, string>;
+  /** Line of the plan file (front matter counted) holding a body offset. */
+  lineOf: (offset: number) => number;
 }
 
 export interface ProcessOptions {
@@ -87,45 +92,6 @@ function lineIndex(body: string): (offset: number) => number {
   return (offset) => partitionPoint(0, starts.length, (i) => starts[i]! <= offset);
 }
 
-/** Turns merged mentions into FORMAT.md targets with ids and spans. */
-function toTargets(body: string, groups: { mentions: Mention[] }[]): Target[] {
-  return groups.map((g, i) => {
-    const [first] = g.mentions as [Mention, ...Mention[]];
-    const spans = g.mentions.flatMap((m) =>
-      m.quotes.map((q) => ({
-        quote: body.slice(q.start, q.end),
-        anchor: m.anchor,
-        start: q.start,
-        end: q.end,
-      })),
-    );
-    const quotes = [...new Set(spans.map((s) => s.quote))];
-    // Lead: a task paragraph's parenthesis first, then a table's responsible units.
-    const lead =
-      g.mentions.find((m) => !m.fromTable && m.lead.length)?.lead ??
-      g.mentions.find((m) => m.fromTable && m.lead.length)?.lead ??
-      [];
-    const allocations = g.mentions.find((m) => m.allocations.length)?.allocations ?? [];
-    return {
-      metric: first.metric,
-      label: first.label,
-      kind: first.kind,
-      value: first.value,
-      value_max: first.value_max,
-      unit: first.unit,
-      qualifier: first.qualifier,
-      deadline: g.mentions.find((m) => m.deadline !== null)?.deadline ?? null,
-      quotes,
-      section: first.section,
-      scope: g.mentions.find((m) => m.scope !== null)?.scope ?? null,
-      lead: [...new Set(lead)],
-      allocations,
-      id: `t-${i + 1}`,
-      spans,
-    };
-  });
-}
-
 /** Mark spans for the reader: each target's mentions, first one carrying the id t-N. */
 function markSpans(targets: Target[]): MarkSpan[] {
   return targets.flatMap((t) =>
@@ -153,7 +119,8 @@ export function processPlanText(
   const blocks = structure(body);
   const { anchors, rowAnchors } = anchorsOf(blocks);
   const { mentions, unclaimed } = extractMentions({ body, blocks, anchors, rowAnchors, taxonomy });
-  const targets = toTargets(body, mergeMentions(mentions));
+  const groups = mergeMentions(mentions);
+  const targets = toTargets(body, groups);
   const titleBlock = blocks.find((b) => b.kind === 'title');
   const m = resolveMeta({
     front: { ...options.sidecarMeta, ...front.data },
@@ -191,6 +158,8 @@ export function processPlanText(
     original: options.original,
     blocks,
     formatCharacters: options.formatCharacters,
+    lowReasons: lowReasons(targets, groups),
+    lineOf: (offset) => lineAt(offset) + front.lineOffset,
   };
 }
 

@@ -5,7 +5,7 @@
  * are two targets), and labels must agree enough that 博士生2名 and 青年人才2名
  * stay apart.
  */
-import type { Mention } from './extract.ts';
+import type { Mention } from './mention.ts';
 import { foldLabel } from './taxonomy.ts';
 
 export interface MergedTarget {
@@ -32,13 +32,18 @@ export function labelSimilarity(a: string, b: string): number {
   return (2 * common) / (x.size + y.size);
 }
 
-const unitNumerator = (u: string) => u.normalize('NFKC').split('/')[0];
+const unitNumerator = (u: string) => u.normalize('NFKC').split('/')[0]!;
+
+/** 个, 项 and 件 count the same things in plans (合同20个 / 合作项目20项): one class for merging. */
+const CLASSIFIERS = new Set(['个', '项', '件']);
+const unitClass = (u: string) => {
+  const n = unitNumerator(u);
+  return CLASSIFIERS.has(n) ? '个|项|件' : n;
+};
 
 function sameFigure(a: Mention, b: Mention): boolean {
   return (
-    a.value === b.value &&
-    a.value_max === b.value_max &&
-    unitNumerator(a.unit) === unitNumerator(b.unit)
+    a.value === b.value && a.value_max === b.value_max && unitClass(a.unit) === unitClass(b.unit)
   );
 }
 
@@ -58,7 +63,7 @@ export function mergeMentions(mentions: Mention[]): MergedTarget[] {
   const targets: Group[] = [];
   const byFigure = new Map<string, Group[]>();
   for (const m of mentions) {
-    const key = `${m.metric}|${m.value}|${m.value_max}|${unitNumerator(m.unit)}`;
+    const key = `${m.metric}|${m.value}|${m.value_max}|${unitClass(m.unit)}`;
     const candidates = byFigure.get(key) ?? [];
     let best: { t: Group; score: number } | null = null;
     for (const t of candidates) {
@@ -68,7 +73,17 @@ export function mergeMentions(mentions: Mention[]): MergedTarget[] {
       let score = 0;
       for (const l of t.labels) score = Math.max(score, labelSimilarity(l, m.label));
       if (!kindsAgree(first, m, score)) continue;
-      const threshold = m.metric === 'other' ? 0.5 : m.fromTable || t.anyTable ? 0 : 0.2;
+      // Different classifiers (个 / 项) merge only where a table restates the text and the
+      // labels say the same.
+      const sameUnit = unitNumerator(first.unit) === unitNumerator(m.unit);
+      if (!sameUnit && !(m.fromTable || t.anyTable)) continue;
+      const threshold = !sameUnit
+        ? 0.5
+        : m.metric === 'other'
+          ? 0.5
+          : m.fromTable || t.anyTable
+            ? 0
+            : 0.2;
       if (score < threshold) continue;
       if (!best || score > best.score) best = { t, score };
     }

@@ -50,6 +50,7 @@ export function parseArabic(s: string): number | null {
   return Number(t);
 }
 
+/** Parses an Arabic number or a Chinese numeral. */
 export function parseNumber(s: string): number | null {
   return parseArabic(s) ?? parseChineseNumeral(s);
 }
@@ -74,6 +75,7 @@ export const UNITS = [
   '万美元',
   '亿元',
   '万元',
+  '亿',
   '千元',
   '元',
   '万平方米',
@@ -85,6 +87,7 @@ export const UNITS = [
   '吨',
   '公里',
   '千米',
+  '人年',
   '台(套)',
   '台套',
   '%',
@@ -123,6 +126,7 @@ export const UNITS = [
 
 /** Units that count things; the only ones a Chinese numeral may carry as a target. */
 export const COUNT_UNITS = new Set([
+  '人年',
   '家',
   '件',
   '项',
@@ -146,7 +150,9 @@ export const COUNT_UNITS = new Set([
 
 const ARABIC = String.raw`\d+(?:,\d{3})*(?:\.\d+)?`;
 const CHINESE = '[零〇一二两三四五六七八九十百千]+';
-const RANGE_SEP = String.raw`\s*(?:-|~|—|–|至|到)\s*`;
+/** White space inside a mention never includes a line break: a unit on the next line is another cell. */
+const SP = '[^\\S\\n]*';
+const RANGE_SEP = String.raw`${SP}(?:-|~|—|–|至|到)${SP}`;
 const UNIT_ALT = UNITS.map((u) => u.replace(/[()%]/g, (c) => '\\' + c)).join('|');
 const AFTER_QUAL = '以上|以下|以内|左右|上下|多';
 
@@ -168,10 +174,21 @@ export interface NumberMention {
   chinese: boolean;
 }
 
+/** "2个亿", "3个多亿": 个 is a classifier there, the unit is 亿 (spoken style, seen in work plans). */
+const SPOKEN_YI = '个多?亿元?';
+
 const MENTION_RE = new RegExp(
-  String.raw`(${ARABIC}|${CHINESE})(?:${RANGE_SEP}(${ARABIC}|${CHINESE}))?(余|多)?\s*((?:万|亿)?(?:${UNIT_ALT}))?(${AFTER_QUAL})?`,
+  String.raw`(${ARABIC}|${CHINESE})(?:${RANGE_SEP}(${ARABIC}|${CHINESE}))?(余|多)?${SP}(${SPOKEN_YI}|(?:万|亿)?(?:${UNIT_ALT}))?(${AFTER_QUAL})?`,
   'g',
 );
+
+/** The unit as a reader writes it: 个亿 is 亿, 个多亿 is 亿 (with 多 read as a qualifier). */
+function unitOf(raw: string): { unit: string; approx: string } {
+  const u = raw.replace(/\s+/g, '');
+  const spoken = /^个(多)?(亿元?)$/.exec(u);
+  if (spoken) return { unit: spoken[2]!, approx: spoken[1] ?? '' };
+  return { unit: u, approx: '' };
+}
 
 /** Every number mention in a text, with its unit when one follows. */
 export function findNumbers(text: string): NumberMention[] {
@@ -196,8 +213,8 @@ export function findNumbers(text: string): NumberMention[] {
       raw: whole,
       value,
       valueMax: b ? valueMax : null,
-      unit: (unit ?? '').replace(/\s+/g, ''),
-      after: [approx ?? '', after ?? ''].join(''),
+      unit: unitOf(unit ?? '').unit,
+      after: [approx ?? '', unitOf(unit ?? '').approx, after ?? ''].join(''),
       chinese,
     });
   }

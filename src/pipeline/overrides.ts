@@ -1,7 +1,10 @@
 /**
- * Curator overrides (content/overrides.yaml): correct, add or suppress a target,
- * addressed by plan and quote. Applied after extraction; every application is
- * returned so the build can list it. An override that cannot be applied as
+ * Curator overrides (content/overrides.yaml): correct, confirm, add or suppress a
+ * target, addressed by plan and quote. Applied after extraction; every
+ * application is returned so the build can list it. A corrected, confirmed or
+ * added target is curator-checked: its confidence is high and its `override`
+ * field says which, so it stays distinguishable from the extractor's own high
+ * readings. An override that cannot be applied as
  * written — an unknown plan or field or metric, a quote that matches no target
  * or several, a second override of the same target — is an error naming the
  * override file's line, so a correction is never dropped or misapplied in
@@ -50,7 +53,7 @@ const fieldsSchema = z.strictObject({
 const overrideSchema = z.strictObject({
   doc: z.string().min(1),
   quote: z.string().min(1),
-  action: z.enum(['correct', 'add', 'suppress']),
+  action: z.enum(['correct', 'confirm', 'add', 'suppress']),
   set: fieldsSchema.optional(),
   reason: z.string().optional(),
 });
@@ -68,7 +71,7 @@ type Fields = z.infer<typeof fieldsSchema>;
 export interface Override {
   doc: string;
   quote: string;
-  action: 'correct' | 'add' | 'suppress';
+  action: 'correct' | 'confirm' | 'add' | 'suppress';
   set: Fields;
   reason?: string | undefined;
   line: number;
@@ -160,6 +163,13 @@ function entryProblem(
       line: lineOf(['set']),
       reason:
         'a suppress override drops the target: it takes no set (remove set, or use action: correct)',
+    };
+  if (o.action === 'confirm' && given.length)
+    return {
+      problem: true,
+      line: lineOf(['set']),
+      reason:
+        'a confirm override keeps the target as read: it takes no set (use action: correct to change it)',
     };
   if (o.action === 'correct' && !given.length)
     return {
@@ -372,6 +382,17 @@ export function applyOverrides(
         detail: `added ${t.id} ${t.metric}/${t.kind} ${t.value}${t.unit}`,
         reason: o.reason,
       });
+    } else if (o.action === 'confirm') {
+      // A curator read the target and found it right: it may be ranked.
+      const hit = entry.target;
+      Object.assign(hit, { confidence: 'high', override: 'confirmed' });
+      run.applied.push({
+        doc: o.doc,
+        action: 'confirm',
+        quote: o.quote,
+        detail: `confirmed ${hit.id} ${hit.metric}/${hit.kind} ${hit.value}${hit.unit}`,
+        reason: o.reason,
+      });
     } else if (o.action === 'suppress') {
       const hit = entry.target;
       targets.splice(targets.indexOf(hit), 1);
@@ -388,7 +409,10 @@ export function applyOverrides(
       const changes = Object.entries(o.set).filter(
         ([k, v]) => v !== undefined && JSON.stringify(hit[k as keyof Target]) !== JSON.stringify(v),
       );
-      Object.assign(hit, Object.fromEntries(changes), { override: 'corrected' });
+      Object.assign(hit, Object.fromEntries(changes), {
+        override: 'corrected',
+        confidence: 'high',
+      });
       const after = `${hit.metric}/${hit.kind} ${hit.value}${hit.unit}`;
       run.applied.push({
         doc: o.doc,
@@ -438,6 +462,7 @@ function addedTarget(o: Override, r: PlanResult, at: number, id: string): Target
     scope: f.scope ?? null,
     lead: f.lead ?? [],
     allocations: f.allocations ?? [],
+    confidence: 'high',
     id,
     spans: [{ quote: o.quote, anchor: place.anchor, start: at, end: at + o.quote.length }],
     override: 'added',

@@ -16,6 +16,8 @@ export const QUALIFIERS = ['at_least', 'reach', 'about', 'range', 'at_most'] as 
 export const kindSchema = z.enum(KINDS);
 /** One of QUALIFIERS. */
 export const qualifierSchema = z.enum(QUALIFIERS);
+/** high: metric and kind decided by an unambiguous rule (FORMAT.md); low: a reading a curator should check. */
+export const confidenceSchema = z.enum(['high', 'low']);
 
 /** Where a quote sits in the plan: the paragraph anchor and offsets in the original text. */
 export const quoteSpanSchema = z.object({
@@ -47,12 +49,18 @@ export const targetSchema = z.object({
   scope: z.string().nullable(),
   lead: z.array(z.string()),
   allocations: z.array(allocationSchema),
+  /**
+   * high only where metric and kind were decided by an unambiguous rule; low targets stay
+   * in the reader marked 待核 and are never ranked. A curator's override (see `override`)
+   * makes a target high: `override` then tells it apart from the extractor's own.
+   */
+  confidence: confidenceSchema,
   /** Stable id within the plan: `t-<n>` in order of first mention. */
   id: z.string(),
   /** Every mention with its paragraph anchor and original-text offsets. */
   spans: z.array(quoteSpanSchema),
   /** Set when a curator override changed, added or confirmed this target. */
-  override: z.enum(['corrected', 'added']).optional(),
+  override: z.enum(['corrected', 'added', 'confirmed']).optional(),
 });
 
 /** Who published a plan, where and when: front matter, sidecar or inferred. */
@@ -89,6 +97,7 @@ export const reviewItemSchema = z.object({
 
 export type Kind = z.infer<typeof kindSchema>;
 export type Qualifier = z.infer<typeof qualifierSchema>;
+export type Confidence = z.infer<typeof confidenceSchema>;
 export type QuoteSpan = z.infer<typeof quoteSpanSchema>;
 export type Allocation = z.infer<typeof allocationSchema>;
 export type Target = z.infer<typeof targetSchema>;

@@ -35,6 +35,12 @@ const SECTOR_SUBJECT = new RegExp(
   `^(?:其中)?[:：]?\\s*([\\u4e00-\\u9fa5()]{2,12}?产业)(?=${SECTOR_PREDICATE.source.slice(1)})`,
 );
 
+/** Where a sector's sentence ends: a sentence end or a semicolon (…储能延伸；电子信息产业…). */
+export const SECTOR_STOPS = '。；;！？!?\n';
+
+/** How far before a figure its sentence's sector subject may stand. */
+const SECTOR_REACH = 240;
+
 /** Industry names that say how a plan ranks its industries, not which one a figure is for. */
 const GENERIC_SECTOR = /^(?:主导|优势|特色|新兴|重点|支柱|传统|未来|首位|全|各|相关)产业$/;
 
@@ -44,15 +50,27 @@ const GENERIC_SECTOR = /^(?:主导|优势|特色|新兴|重点|支柱|传统|未
  * when it is followed by its own predicate, so 高新技术产业增加值达… names an indicator,
  * not a scope; `label` (the target's indicator) must not contain it either.
  */
-export function sectorOfSentence(text: string, pos: number, label: string): string | null {
-  let from = 0;
-  for (let i = pos - 1; i >= 0; i--) {
-    if ('。；;！？!?\n'.includes(text[i]!)) {
-      from = i + 1;
-      break;
+export function sectorOfSentence(
+  text: string,
+  pos: number,
+  label: string,
+  sentenceFrom?: number,
+): string | null {
+  // Read at most SECTOR_REACH characters back: a sector names the subject near its figures.
+  const floor = Math.max(0, pos - SECTOR_REACH);
+  let from = sentenceFrom ?? (floor === 0 ? 0 : -1);
+  if (sentenceFrom === undefined) {
+    for (let i = pos - 1; i >= floor; i--) {
+      if (SECTOR_STOPS.includes(text[i]!)) {
+        from = i + 1;
+        break;
+      }
     }
-  }
-  const head = SECTOR_SUBJECT.exec(text.slice(from, pos).replace(/^[^:：]*其中[:：]/, ''));
+  } else if (from < floor) from = -1;
+  const reach = text.slice(Math.max(from, floor), pos);
+  // A sentence head out of reach can only be replaced by a 其中: split within it.
+  if (from === -1 && !/其中[:：]/.test(reach)) return null;
+  const head = SECTOR_SUBJECT.exec(reach.replace(/^[^:：]*其中[:：]/, ''));
   if (!head) return null;
   const sector = head[1]!;
   if (GENERIC_SECTOR.test(sector)) return null;

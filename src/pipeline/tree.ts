@@ -91,15 +91,16 @@ function inline(
     stack.push(s);
   }
   const out: PhrasingContent[] = [];
-  for (const p of pieces)
-    out.push(
-      ...build(
-        body,
-        p.start,
-        p.end,
-        kept.filter((s) => s.start >= p.start && s.end <= p.end),
-      ),
+  for (const p of pieces) {
+    const built = build(
+      body,
+      p.start,
+      p.end,
+      kept.filter((s) => s.start >= p.start && s.end <= p.end),
     );
+    // One by one: spreading a paragraph of 100,000 marks into push() overflows the stack.
+    for (const node of built) out.push(node);
+  }
   return mergeText(out);
 }
 
@@ -180,9 +181,17 @@ export function buildTree(
         b.kind === 'caption'
           ? body.slice(b.fragments[0]!.start, b.fragments[0]!.end).trim()
           : b.display;
+      // A numbered goal short enough to be a heading ((1)高新技术企业达到100家) holds a target:
+      // its text is marked as a paragraph's would be.
+      const f = b.fragments[0]!;
+      const marked = b.kind === 'heading' && spans.between(f.start, f.end).length > 0;
       children.push(
         withId<Heading>(
-          { type: 'heading', depth, children: [{ type: 'text', value: text }] },
+          {
+            type: 'heading',
+            depth,
+            children: marked ? inline(body, b.fragments, spans) : [{ type: 'text', value: text }],
+          },
           id,
           b.line,
         ),

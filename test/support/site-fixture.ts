@@ -85,6 +85,7 @@ export function target(
     scope: null,
     lead: [],
     allocations: [],
+    confidence: 'high',
     id,
     spans: [{ quote: `${metric} ${value}${unit}`, anchor: 'p-1', start: 0, end: 1 }],
     doc,

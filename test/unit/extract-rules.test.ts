@@ -3,16 +3,9 @@
  * sentence written for the rule (wordings as they occur in the bundled plans).
  */
 import { describe, expect, it } from 'vitest';
-import { targetsOf, targetWith } from './plan-helper.ts';
+import { oneTarget, targetsOf, targetWith } from './plan-helper.ts';
 
-const one = (sentence: string) => {
-  const ts = targetsOf(sentence);
-  if (ts.length !== 1)
-    throw new Error(
-      `expected one target in «${sentence}», got ${JSON.stringify(ts.map((t) => t.quotes))}`,
-    );
-  return ts[0]!;
-};
+const one = oneTarget;
 
 describe('kind', () => {
   it('新增…N家 is an increase', () => {

@@ -4,17 +4,10 @@
  * carries `scope`. Sentences in the style of county plans, not from one plan.
  */
 import { describe, expect, it } from 'vitest';
-import { targetsOf } from './plan-helper.ts';
+import { oneTarget, targetsOf } from './plan-helper.ts';
 import { scopeOfLabel, sectorOfSentence } from '../../src/pipeline/scope.ts';
 
-const one = (sentence: string) => {
-  const ts = targetsOf(sentence);
-  if (ts.length !== 1)
-    throw new Error(
-      `expected one target in «${sentence}», got ${JSON.stringify(ts.map((t) => t.quotes))}`,
-    );
-  return ts[0]!;
-};
+const one = oneTarget;
 
 describe('v2 metric keys', () => {
   it('专利 of all types is patents, 发明专利 stays invention_patents', () => {

@@ -3,17 +3,9 @@
  * style of 三年行动方案 goal lists), beyond what the bundled plans use.
  */
 import { describe, expect, it } from 'vitest';
-import { targetsOf, targetWith } from './plan-helper.ts';
+import { readingOf, targetsOf, targetWith } from './plan-helper.ts';
 
-const reading = (t: {
-  metric: string;
-  kind: string;
-  value: number;
-  value_max: number | null;
-  unit: string;
-  qualifier: string;
-}) =>
-  `${t.metric}/${t.kind} ${t.value}${t.value_max !== null ? `-${t.value_max}` : ''}${t.unit} ${t.qualifier}`;
+const reading = readingOf;
 
 describe('subject carried within a sentence', () => {
   const ts = targetsOf(
@@ -110,7 +102,7 @@ describe('short labels complete the sentence subject; R&D spellings; the governi
     ['成交额8亿元', 'tech_contract_value/level 8亿元 reach'],
     ['登记技术合同150项', 'tech_contract_count/level 150项 reach'],
     ['提高0.2个百分点', 'rd_spending/increase 0.2个百分点 reach'],
-    ['中试基地1个', 'other/increase 1个 reach'],
+    ['中试基地1个', 'innovation_platforms/increase 1个 reach'],
   ])('%s → %s', (quote, expected) => {
     expect(reading(targetWith(ts, quote))).toBe(expected);
   });

@@ -181,3 +181,40 @@ describe('numbers read as targets, and numbers that are not targets', () => {
     expect(targetsOf('根据湘政办发〔2023〕2号文件精神，制定本方案。')).toEqual([]);
   });
 });
+
+describe('spoken amounts, person-years, signs and line breaks', () => {
+  it('2个亿 is 2 亿 (个 is a classifier there), 3个多亿 is more than 3 亿', () => {
+    const [n] = findNumbers('技术交易额达2个亿');
+    expect(n).toMatchObject({ value: 2, unit: '亿', after: '' });
+    expect(findNumbers('成交额3个多亿')[0]).toMatchObject({ value: 3, unit: '亿', after: '多' });
+  });
+
+  it('人年 is one unit, not 人 followed by a year', () => {
+    expect(findNumbers('研发人员达到209人年以上')[0]).toMatchObject({
+      value: 209,
+      unit: '人年',
+      after: '以上',
+    });
+  });
+
+  it('a unit never comes from the next line (a form’s next cell)', () => {
+    const [n] = findNumbers('2021.1-2021.12\n项目资金');
+    expect(n!.unit).toBe('');
+    expect(findNumbers('资金总额\n936\n万元')[0]!.unit).toBe('');
+  });
+
+  it('≥6家 in a form is an at_least target of 6 家', () => {
+    const t = targetsOf('高新技术企业新增申报成功数 ≥6家。')[0]!;
+    expect(t).toMatchObject({
+      value: 6,
+      unit: '家',
+      qualifier: 'at_least',
+      metric: 'hightech_firms',
+    });
+  });
+
+  it('至少达到 is at_least; dates and index numbers are never targets', () => {
+    expect(targetsOf('高新技术企业数量至少达到34家。')[0]).toMatchObject({ qualifier: 'at_least' });
+    expect(targetsOf('发文日期: 2023-07-12，索引号: 113416020031652149。')).toEqual([]);
+  });
+});

@@ -90,6 +90,41 @@ describe('overrides applied', () => {
     expect(ts).toHaveLength(3);
   });
 
+  it('a corrected or added target is curator-checked: high confidence, marked as such', () => {
+    const r = plan();
+    applyOverrides([r], parseOverrides(OVERRIDES, 'content/overrides.yaml').overrides);
+    const ts = r.extraction.targets;
+    expect(ts.find((t) => t.override === 'corrected')!.confidence).toBe('high');
+    expect(ts.find((t) => t.override === 'added')!.confidence).toBe('high');
+    // The extractor's own targets keep their confidence and carry no override field.
+    expect(ts.filter((t) => t.override === undefined).every((t) => t.confidence)).toBe(true);
+  });
+
+  it('confirm makes a low-confidence target high without changing its reading', () => {
+    const text = `${FRONT}一、工作目标\n培育 3 家发明专利优势企业。\n`;
+    const r = processPlanText(text, 'cf-2024');
+    const before = r.extraction.targets[0]!;
+    expect(before.confidence).toBe('low');
+    const { metric, kind, value, unit } = before;
+    const { applied, errors } = applyOverrides(
+      [r],
+      parseOverrides(
+        '- doc: cf-2024\n  quote: 3 家发明专利优势企业\n  action: confirm\n  reason: 已核对\n',
+        'o.yaml',
+      ).overrides,
+    );
+    expect(errors).toEqual([]);
+    expect(applied.map((a) => a.action)).toEqual(['confirm']);
+    expect(r.extraction.targets[0]).toMatchObject({
+      metric,
+      kind,
+      value,
+      unit,
+      confidence: 'high',
+      override: 'confirmed',
+    });
+  });
+
   it('an added quote inside a table row gets the row anchor and the caption as section', () => {
     const text = `${FRONT}一、工作目标\n新增高新技术企业10家。\n科技创新主要指标责任分解一览表\n指标名称 |\n目标任务 |\n责任单位 |\n地方财政科技支出 |\n2亿元 |\n市财政局 |\n科技成果登记 |\n10项 |\n市科工局 |\n`;
     const r = processPlanText(text, 'tbl-2024');

@@ -17,6 +17,23 @@ export function targetsOf(body: string): Target[] {
   return runPlan(body).extraction.targets;
 }
 
+/** The one target of a sentence; fails loudly when there are none or several. */
+export function oneTarget(sentence: string): Target {
+  const ts = targetsOf(sentence);
+  if (ts.length !== 1)
+    throw new Error(
+      `expected one target in «${sentence}», got ${JSON.stringify(ts.map((t) => t.quotes))}`,
+    );
+  return ts[0]!;
+}
+
+/** A target's reading in one line: metric/kind value[-max]unit qualifier. */
+export function readingOf(
+  t: Pick<Target, 'metric' | 'kind' | 'value' | 'value_max' | 'unit' | 'qualifier'>,
+): string {
+  return `${t.metric}/${t.kind} ${t.value}${t.value_max !== null ? `-${t.value_max}` : ''}${t.unit} ${t.qualifier}`;
+}
+
 /** The one target whose quotes include `fragment`; fails loudly when there is none or several. */
 export function targetWith(targets: Target[], fragment: string): Target {
   const hits = targets.filter((t) => t.quotes.some((q) => q.includes(fragment)));
