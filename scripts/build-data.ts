@@ -19,7 +19,8 @@ import { DEFAULT_TAXONOMY_FILE, getTaxonomy } from '../src/pipeline/index.ts';
 import { DEFAULT_OVERRIDES_FILE } from '../src/pipeline/overrides.ts';
 import { SUPPORTED_EXTENSIONS } from '../src/pipeline/formats/index.ts';
 import { runCli } from './lib/cli.ts';
-import { dataDir, recoverDataset } from '../src/pipeline/dataset.ts';
+import { dataDir, readDataset, recoverDataset } from '../src/pipeline/dataset.ts';
+import { buildDay } from '../src/pipeline/publish.ts';
 import { buildDataset } from '../src/pipeline/buildDataset.ts';
 import {
   ExtractionCache,
@@ -63,6 +64,8 @@ async function main(): Promise<void> {
     taxonomy,
     outDir,
     cache,
+    date: buildDay(),
+    previous: previousVersion(),
     overridesFile:
       overridesFile && (overridesFile !== DEFAULT_OVERRIDES_FILE || existsSync(overridesFile))
         ? overridesFile
@@ -81,8 +84,17 @@ async function main(): Promise<void> {
   const ms = Math.round(performance.now() - started);
   const reuse = cache ? ` (${outcome.read} read, ${outcome.cached} from the cache)` : '';
   console.log(
-    `data: ${outcome.plans} plans${reuse}, ${outcome.targets} targets, ${outcome.applied.length} overrides → ${outDir} in ${ms} ms`,
+    `data: ${outcome.plans} plans${reuse}, ${outcome.targets} targets, ${outcome.applied.length} overrides → ${outDir} in ${ms} ms (data version ${outcome.version?.version}, ${outcome.version?.date})`,
   );
+}
+
+/** The version of the dataset about to be replaced; none when there is none or it predates versions. */
+function previousVersion() {
+  try {
+    return readDataset.version(outDir);
+  } catch {
+    return null;
+  }
 }
 
 // Bad input is one line (file, line, reason); a stack only when DEBUG asks for one.

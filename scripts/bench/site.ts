@@ -213,12 +213,15 @@ try {
   if (diff.length) failures.push('build not reproducible');
 
   console.log('\nJavaScript per page type (own scripts + imports + inline; gzipped)');
-  const plans = JSON.parse(readFileSync(join(a, 'data/plans.json'), 'utf8')) as Array<{
-    doc: string;
-    province_code: string;
-    prefecture_code: string;
-    meta: { slug: string };
-  }>;
+  // The download is an object since data versions: { data_version, plans }.
+  const { plans } = JSON.parse(readFileSync(join(a, 'data/plans.json'), 'utf8')) as {
+    plans: Array<{
+      doc: string;
+      province_code: string;
+      prefecture_code: string;
+      meta: { slug: string };
+    }>;
+  };
   const types: Array<[string, string, boolean]> = [
     ['overview', 'index.html', false],
     // The metric page marks the reader's own county (MyCounty, about 1 KB).

@@ -59,6 +59,14 @@ function boxStats(row: BoxRow): BoxStats {
   };
 }
 
+/**
+ * Default width and font, as the ranked bars (rankedBars.ts): charts are shown
+ * 1:1, so on a 390 px phone (358 px column) 14-unit text keeps 14 × 358 / 440
+ * ≈ 11.4 px, and a desktop shows it at its drawn size.
+ */
+export const DISTRIBUTION_WIDTH = 440;
+const FONT = 14;
+
 /** Rendered width of a label: CJK glyphs about one em, others about half. */
 function textWidth(s: string, fontSize: number): number {
   let w = 0;
@@ -83,20 +91,22 @@ export function provinceDistribution(
       .sort((a, b) => b.median - a.median || a.label.localeCompare(b.label, 'zh-CN')),
   ];
   const outliers = rows.flatMap((r) => r.outliers.map((value) => ({ label: r.label, value })));
-  const fontSize = 12;
+  const fontSize = FONT;
   const all = rows.flatMap((r) => [r.lo, r.hi, ...r.outliers]);
   const svg = Plot.plot({
     document: chartDocument(),
-    width: o.width ?? 640,
-    height: 44 + rows.length * 22,
+    width: o.width ?? DISTRIBUTION_WIDTH,
+    height: 48 + rows.length * 26,
     marginLeft: Math.ceil(Math.max(60, ...rows.map((r) => textWidth(r.label, fontSize))) + 12),
     marginRight: 16,
     marginTop: 8,
-    marginBottom: 32,
+    marginBottom: 36,
     style: { fontSize: `${fontSize}px` },
     x: {
       grid: true,
       label: o.axisLabel,
+      // Few ticks: at 440 units and 14 px, more would collide.
+      ticks: 5,
       domain: [Math.min(0, ...all), Math.max(...all) || 1],
       nice: true,
     },

@@ -40,6 +40,16 @@ function labelWidth(s: string, fontSize: number): number {
   return w;
 }
 
+/** Default width: drawn 1:1 on a desktop, and on a 390 px phone (358 px column) text keeps BAR_FONT × 358 / 440 ≈ 11.4 px. */
+export const BAR_WIDTH = 440;
+/** Font size of labels and values, in SVG units. */
+export const BAR_FONT = 14;
+
+/**
+ * Each bar has its label above it (OWID's phone layout, used at every width):
+ * labels never compete with bars for the width, so the chart can be drawn at
+ * a phone's width and shown 1:1 on a desktop.
+ */
 export function rankedBars(rows: BarRow[], o: BarOptions): string {
   if (new Set(rows.map((r) => `${r.kind}|${r.unit.split('/')[0]}`)).size > 1) {
     throw new Error(
@@ -50,34 +60,31 @@ export function rankedBars(rows: BarRow[], o: BarOptions): string {
   const data = [...rows].sort(
     (a, b) => b.value - a.value || a.label.localeCompare(b.label, 'zh-CN'),
   );
-  const fontSize = 12;
-  const width = o.width ?? 640;
-  const marginLeft = Math.ceil(
-    Math.max(60, ...data.map((r) => labelWidth(r.label, fontSize))) + 12,
-  );
+  const fontSize = BAR_FONT;
+  const width = o.width ?? BAR_WIDTH;
   const maxText = Math.max(0, ...data.map((r) => labelWidth(r.text, fontSize)));
-  const rowH = 26;
+  const rowH = 46;
   const top = Math.max(0, ...data.map((r) => r.value_max ?? r.value));
+  const label = (r: BarRow) => data.find((d) => d.key === r.key)?.label ?? r.key;
   const svg = Plot.plot({
     document: chartDocument(),
     width,
-    height: 40 + data.length * rowH,
-    marginLeft,
-    marginRight: Math.ceil(maxText + 10),
-    marginTop: 8,
-    marginBottom: 32,
+    height: 44 + data.length * rowH,
+    marginLeft: 8,
+    marginRight: Math.ceil(maxText + 12),
+    marginTop: 6,
+    marginBottom: 36,
     style: { fontSize: `${fontSize}px` },
     x: {
       grid: true,
       label: o.axisLabel,
+      labelAnchor: 'left',
+      labelArrow: 'none',
       domain: [Math.min(0, ...data.map((r) => r.value)), top || 1],
       nice: true,
+      ticks: 4,
     },
-    y: {
-      label: null,
-      domain: data.map((r) => r.key),
-      tickFormat: (k: string) => data.find((r) => r.key === k)?.label ?? k,
-    },
+    y: { axis: null, domain: data.map((r) => r.key), paddingInner: 0, paddingOuter: 0 },
     marks: [
       Plot.barX(
         data.filter((r) => r.value_max != null && r.value_max > r.value),
@@ -86,6 +93,8 @@ export function rankedBars(rows: BarRow[], o: BarOptions): string {
           x1: 'value',
           x2: 'value_max',
           y: 'key',
+          insetTop: 22,
+          insetBottom: 4,
           fill: '#9ab8d8',
           href: 'href',
           title: (r: BarRow) => `区间上限 ${r.value_max}`,
@@ -95,15 +104,29 @@ export function rankedBars(rows: BarRow[], o: BarOptions): string {
         className: 'bar-main',
         x: 'value',
         y: 'key',
+        insetTop: 22,
+        insetBottom: 4,
         fill: (r: BarRow) => (r.highlight ? '#c0392b' : '#2f6ea5'),
         href: 'href',
         title: (r: BarRow) => `${r.label}：${r.text}`,
       }),
+      // The label sits in the top part of the row, the bar in the bottom part.
       Plot.text(data, {
-        x: (r: BarRow) => r.value_max ?? r.value,
+        y: 'key',
+        text: label,
+        frameAnchor: 'left',
+        textAnchor: 'start',
+        dx: 3,
+        dy: -11,
+        fill: 'currentColor',
+      }),
+      Plot.text(data, {
+        // Right of the bar's end, or of zero for a negative value.
+        x: (r: BarRow) => Math.max(0, r.value_max ?? r.value),
         y: 'key',
         text: 'text',
         dx: 4,
+        dy: 9,
         textAnchor: 'start',
         fill: 'currentColor',
       }),

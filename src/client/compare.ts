@@ -1,16 +1,15 @@
 /**
  * Compare island: keeps the selected plans in the address (`?plans=a,b`),
  * fetches each plan's small JSON and re-renders with the same pure function
- * the server used for the default view.
+ * the server used for the default view. Plans are chosen by name with the
+ * picker (comparePicker.ts); an address naming unknown or too many plans says
+ * which it dropped.
  */
-import {
-  compareTableHtml,
-  parsePlansParam,
-  type ComparePlan,
-  type CompareTarget,
-} from '../site/compareTable.ts';
+import { droppedMessage, readPlansParam, type PickerPlan } from '../site/comparePicker.ts';
+import { compareTableHtml, type ComparePlan, type CompareTarget } from '../site/compareTable.ts';
 import type { MetricName } from '../site/metrics.ts';
 import { compareUrl, planDataUrl } from '../site/urls.ts';
+import { initPicker } from './comparePicker.ts';
 
 interface PlanData {
   plan: ComparePlan;
@@ -34,18 +33,22 @@ export function initCompare(doc: Document): void {
   const form = doc.querySelector<HTMLFormElement>('#compare-form');
   const box = doc.querySelector<HTMLElement>('#compare-table');
   if (!form || !box) return;
-  const names = JSON.parse(form.dataset.names ?? '[]') as MetricName[];
-  const known = new Set(
-    [...doc.querySelectorAll<HTMLOptionElement>('#plan-options option')].map((o) => o.value),
-  );
-  const inputs = [...form.querySelectorAll<HTMLInputElement>('input[name="p"]')];
+  const names = JSON.parse(form.dataset['names'] ?? '[]') as MetricName[];
+  const plans = JSON.parse(doc.querySelector('#picker-plans')?.textContent ?? '[]') as PickerPlan[];
+  const known = new Set(plans.map((p) => p.doc));
   const status = form.querySelector<HTMLOutputElement>('[data-status]')!;
   const copy = form.querySelector<HTMLButtonElement>('[data-copy]')!;
+  const submit = form.querySelector<HTMLButtonElement>('[data-submit]');
+  const defaults = (form.dataset['default'] ?? '').split(',').filter(Boolean);
+  let note = '';
+  const say = (text: string): void => {
+    status.textContent = note ? `${note} ${text}` : text;
+  };
 
   async function show(docs: string[]): Promise<void> {
-    inputs.forEach((inp, i) => (inp.value = docs[i] ?? ''));
-    if (box!.dataset.docs === docs.join(',')) return;
-    status.textContent = '加载中…';
+    picker?.set(docs);
+    if (box!.dataset['docs'] === docs.join(',')) return;
+    say('加载中…');
     try {
       const data = await Promise.all(docs.map(fetchPlan));
       // Static HTML from an escaping pure function (see compareTable.ts).
@@ -54,36 +57,47 @@ export function initCompare(doc: Document): void {
         data.flatMap((d) => d.targets),
         names,
       );
-      box!.dataset.docs = docs.join(',');
-      status.textContent = `已比较 ${docs.length} 份方案`;
+      box!.dataset['docs'] = docs.join(',');
+      say(`已比较 ${docs.length} 份方案`);
     } catch (e) {
-      status.textContent = `无法加载：${String(e)}`;
+      say(`无法加载：${String(e)}`);
     }
   }
 
-  const fromAddress = () =>
-    parsePlansParam(location.search, known) ??
-    (form.dataset.default ?? '').split(',').filter(Boolean);
-
-  form.addEventListener('submit', (ev) => {
-    ev.preventDefault();
-    const docs = [...new Set(inputs.map((i) => i.value.trim()).filter((v) => known.has(v)))].slice(
-      0,
-      4,
-    );
+  const choose = (docs: string[]): void => {
+    note = '';
     if (docs.length < 2) {
-      status.textContent = '请至少选择两份已收录的方案。';
+      say('请至少选择两份方案。');
       return;
     }
     history.pushState(null, '', compareUrl(docs));
     void show(docs);
+  };
+
+  const picker = initPicker(form, plans, choose, say);
+  // The picker applies each change at once; the button is for the plain form.
+  if (picker && submit) submit.hidden = true;
+
+  const fromAddress = (): string[] => {
+    const asked = readPlansParam(location.search, known);
+    note = droppedMessage(asked);
+    return asked.docs.length >= 2 ? asked.docs : defaults;
+  };
+
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    const checked = [...form.querySelectorAll<HTMLInputElement>('input[name="plans"]:checked')].map(
+      (b) => b.value,
+    );
+    choose(picker?.chosen() ?? checked);
   });
   window.addEventListener('popstate', () => void show(fromAddress()));
   copy.hidden = !navigator.clipboard;
   copy.addEventListener('click', () => {
-    void navigator.clipboard
-      .writeText(location.href)
-      .then(() => (status.textContent = '链接已复制'));
+    void navigator.clipboard.writeText(location.href).then(() => say('链接已复制'));
   });
-  void show(fromAddress());
+  const first = fromAddress();
+  void show(first).then(() => {
+    if (note) status.textContent = note;
+  });
 }

@@ -1,7 +1,9 @@
 /** The browser's search engine: one per page, files fetched from /search-index/ and cached. */
 import { SearchEngine } from '../search/query.ts';
+import { searchIndexUrl } from '../site/urls.ts';
 
-export const INDEX_BASE = '/search-index/';
+/** Where the index files are, under the site's base path. */
+export const INDEX_BASE = searchIndexUrl();
 
 let engine: Promise<SearchEngine> | undefined;
 

@@ -4,14 +4,16 @@
  * soon as it is read, so memory holds only the lists (plans, targets), never
  * every document; a plan whose file, sidecar and pipeline version are unchanged
  * comes from the extraction cache (extractionCache.ts) instead of being read
- * again. Curator overrides and slug disambiguation run after, on every build.
+ * again. Curator overrides (which give the plans they touch new ids and a new
+ * reader tree, so those documents are written again) and slug disambiguation
+ * run after, on every build; the data version is hashed over what is written.
  *
  * Nothing is published unless every plan was read: a failed build returns its
  * errors and leaves the previous dataset as it was.
  */
 import { readPlanSource } from './formats/index.ts';
 import { PlanInputError } from './errors.ts';
-import { DatasetWriter } from './dataset.ts';
+import { DatasetWriter, type DataVersion } from './dataset.ts';
 import { planCacheKey, type ExtractionCache } from './extractionCache.ts';
 import { processPlanText, uniqueSlugsOf, type PlanResult } from './index.ts';
 import { applyOverrides, loadOverrides, type AppliedOverride } from './overrides.ts';
@@ -29,6 +31,10 @@ export interface BuildInput {
   overridesFile: string | null;
   /** null: read every plan. */
   cache: ExtractionCache | null;
+  /** The build's day, YYYY-MM-DD (publish.ts buildDay). */
+  date: string;
+  /** The version of the dataset this build replaces, if any (its date is kept when nothing changed). */
+  previous?: DataVersion | null;
 }
 
 /** How a build went. Nothing was published unless `errors` is empty. */
@@ -41,6 +47,8 @@ export interface BuildOutcome {
   read: number;
   /** Plans taken from the cache. */
   cached: number;
+  /** The data version published; undefined when the build failed. */
+  version?: DataVersion;
 }
 
 /** Reads and extracts one plan file: the full result (overrides need its blocks and text). */
@@ -155,9 +163,19 @@ export async function buildDataset(input: BuildInput): Promise<BuildOutcome> {
       await writer.abort();
       return outcome;
     }
+    // Overrides gave the plans they touched new ids and a new reader tree (refreshPlan): written again.
+    for (const r of whole) await writer.document(r.document);
     await disambiguateSlugs(done, writer);
-    await writer.finish(datasetLists(done, { errors, applied: run.applied, taxonomy }));
-    return outcome;
+    const version = await writer.finish(
+      datasetLists(done, {
+        errors,
+        applied: run.applied,
+        taxonomy,
+        date: input.date,
+        previous: input.previous,
+      }),
+    );
+    return { ...outcome, version };
   } catch (e) {
     await writer.abort();
     throw e;

@@ -26,7 +26,13 @@ export interface ConfidenceInput {
   incomparable: string | null;
   /** The label as analysed: a label of one character names nothing. */
   label: string;
+  /** Leading verbs of the label (实施, 新增 …). */
+  verbs: readonly string[];
 }
+
+/** Verbs that run the plan's own programmes: 实施…项目N个 counts its activities, not an indicator. */
+const PROGRAMME_VERB = /^(?:组织实施|实施|启动|推进|推动|谋划|安排|开工|落地|开展)$/;
+const PROGRAMME_NOUN = /(?:项目|工程|专项|行动|活动)$/;
 
 const SURE_METRIC = new Set<MetricEvidence>([
   'wording',
@@ -64,6 +70,12 @@ export function confidenceOf(input: ConfidenceInput): {
   if (input.incomparable) return low(input.incomparable);
   if (input.residue)
     return low(`words before the indicator the rule did not read: ${input.residue}`);
+  if (
+    input.metric === 'unknown' &&
+    PROGRAMME_NOUN.test(input.label) &&
+    input.verbs.some((v) => PROGRAMME_VERB.test(v))
+  )
+    return low('a count of the plan’s own programmes (实施…项目), not an indicator');
   if (input.metric === 'unknown' && input.label.replace(/[^\u4e00-\u9fa5A-Za-z]/g, '').length < 2)
     return low('no indicator named');
   return { confidence: 'high', why: null };

@@ -9,11 +9,13 @@
  *   docs/<doc>.json   one plan: metadata, text, and the reader's mdast tree
  *   originals/<file>  the plan file as given, byte for byte
  *   report.json       errors, overrides applied, numbers to review
+ *   version.json      the data version: a hash of what was published, and its date
  *
  * The writer builds the whole dataset in a folder next to the output and
  * swaps it in only when every file is written, so a failed or interrupted
  * build leaves the previous dataset as it was.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, open, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -38,6 +40,7 @@ export const datasetFiles = {
   targets: 'targets.json',
   metrics: 'metrics.json',
   report: 'report.json',
+  version: 'version.json',
   document: (doc: string) => `docs/${doc}.json`,
   original: (file: string) => `originals/${file}`,
 } as const;
@@ -126,8 +129,20 @@ export const planDocumentSchema = z.strictObject({
 
 /** `plans.json`. */
 export const plansFileSchema = z.array(planRecordSchema);
-/** `targets.json`. */
-export const targetsFileSchema = z.array(targetRecordSchema);
+/** `targets.json`; a target id names one target of its plan, so no plan repeats one. */
+export const targetsFileSchema = z.array(targetRecordSchema).superRefine((targets, ctx) => {
+  const seen = new Set<string>();
+  targets.forEach((t, i) => {
+    const key = `${t.doc}#${t.id}`;
+    if (seen.has(key))
+      ctx.addIssue({
+        code: 'custom',
+        path: [i, 'id'],
+        message: `${t.doc} has two targets with the id ${t.id}`,
+      });
+    seen.add(key);
+  });
+});
 /** `metrics.json`. */
 export const metricsFileSchema = z.array(metricSchema);
 
@@ -149,6 +164,20 @@ export const reportSchema = z.strictObject({
   review: z.record(z.string(), z.array(reviewItemSchema)),
 });
 
+/**
+ * `version.json`: which data this is, so a researcher can say what they used.
+ * `version` is 8 hex digits of a SHA-256 over the published plans, targets,
+ * metrics and plan documents: the same inputs read by the same pipeline give
+ * the same version. `date` is the day that version was first built.
+ */
+export const dataVersionSchema = z.strictObject({
+  version: z.string().regex(/^[0-9a-f]{8}$/),
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  plans: z.number().int().nonnegative(),
+  targets: z.number().int().nonnegative(),
+});
+
+export type DataVersion = z.infer<typeof dataVersionSchema>;
 export type PlanDocument = z.infer<typeof planDocumentSchema>;
 export type Report = z.infer<typeof reportSchema>;
 
@@ -161,6 +190,7 @@ export interface DatasetContents {
   /** Plan files to publish as given: name in `originals/` and the path to copy from. */
   originals: { file: string; from: string }[];
   report: Report;
+  version: DataVersion;
 }
 
 /** A dataset file that does not match its schema: names the file and the first bad field. */
@@ -197,6 +227,7 @@ export const readDataset = {
   targets: (dir: string = dataDir()) => readChecked(targetsFileSchema, dir, datasetFiles.targets),
   metrics: (dir: string = dataDir()) => readChecked(metricsFileSchema, dir, datasetFiles.metrics),
   report: (dir: string = dataDir()) => readChecked(reportSchema, dir, datasetFiles.report),
+  version: (dir: string = dataDir()) => readChecked(dataVersionSchema, dir, datasetFiles.version),
   document: (doc: string, dir: string = dataDir()): PlanDocument =>
     readChecked(planDocumentSchema, dir, datasetFiles.document(doc)),
   /** A plan's original file, as given. */
@@ -236,10 +267,87 @@ export function documentJson(d: PlanDocument, dir: string = dataDir()): string {
   return JSON.stringify(checked(planDocumentSchema, d, join(dir, name))) + '\n';
 }
 
-/** The dataset's list files, written last. */
-export interface DatasetLists extends Omit<DatasetContents, 'documents' | 'originals' | 'targets'> {
+/** The dataset's list files, written last, and what the data version's date depends on. */
+export interface DatasetLists extends Omit<
+  DatasetContents,
+  'documents' | 'originals' | 'targets' | 'version'
+> {
   /** targets.json in chunks (a plan's targets each), checked and written one chunk at a time. */
   targets: Iterable<z.input<typeof targetsFileSchema>>;
+  /** The build's day, YYYY-MM-DD: the version's date unless `previous` had this version. */
+  date: string;
+  /** The version of the dataset this build replaces, if any. */
+  previous?: DataVersion | null | undefined;
+}
+
+/**
+ * The data version's hash, fed as a dataset is written: the plans, the targets
+ * (as the JSON array they make, fed a plan's rows at a time), the metrics — each
+ * as its schema reads it, so a record's key order never matters — and
+ * each plan document's file text, the documents in id order whatever order they
+ * were written in (a rewritten one counts as last written). The same inputs read
+ * by the same pipeline give the same version; any change to a figure, a quote or
+ * a plan's metadata gives another.
+ */
+export class DataVersionHash {
+  private readonly hash = createHash('sha256');
+  private readonly documents = new Map<string, string>();
+  private targetRows = 0;
+  private plans = 0;
+
+  /** plans.json's records. */
+  addPlans(plans: readonly unknown[]): void {
+    this.plans = plans.length;
+    this.hash.update(JSON.stringify(plans)).update('\u0000');
+  }
+
+  /** targets.json's records, a chunk at a time, in file order; `last` closes the list. */
+  addTargets(rows: readonly unknown[]): void {
+    for (const row of rows) this.hash.update((this.targetRows++ ? ',' : '[') + JSON.stringify(row));
+  }
+
+  /** Ends the target list (after the last addTargets). */
+  endTargets(): void {
+    this.hash.update(this.targetRows ? ']' : '[]').update('\u0000');
+  }
+
+  /** metrics.json's records. */
+  addMetrics(metrics: readonly unknown[]): void {
+    this.hash.update(JSON.stringify(metrics)).update('\u0000');
+  }
+
+  /** A plan document's file text (documentJson); a later call for the same plan replaces it. */
+  addDocument(doc: string, text: string): void {
+    this.documents.set(doc, createHash('sha256').update(text).digest('hex'));
+  }
+
+  /** The version: its date is the day it was first built (`previous`'s if it had this version). */
+  version(date: string, previous?: DataVersion | null): DataVersion {
+    for (const doc of [...this.documents.keys()].sort())
+      this.hash.update(`${doc}\u0000${this.documents.get(doc)!}\u0000`);
+    const version = this.hash.digest('hex').slice(0, 8);
+    return {
+      version,
+      date: previous?.version === version ? previous.date : date,
+      plans: this.plans,
+      targets: this.targetRows,
+    };
+  }
+}
+
+/** The data version of contents held in memory: the writer's hash over the same checked records. */
+export function dataVersionOfContents(
+  published: Pick<DatasetContents, 'plans' | 'targets' | 'metrics' | 'documents'>,
+  date: string,
+  previous?: DataVersion | null,
+): DataVersion {
+  const hash = new DataVersionHash();
+  hash.addPlans(plansFileSchema.parse(published.plans));
+  hash.addTargets(targetsFileSchema.parse(published.targets));
+  hash.endTargets();
+  hash.addMetrics(metricsFileSchema.parse(published.metrics));
+  for (const d of published.documents) hash.addDocument(d.doc, documentJson(d));
+  return hash.version(date, previous);
 }
 
 /**
@@ -253,6 +361,7 @@ export class DatasetWriter {
   /** The dataset folder. */
   readonly dir: string;
   private readonly staging: string;
+  private readonly versionHash = new DataVersionHash();
 
   private constructor(dir: string, staging: string) {
     this.dir = dir;
@@ -284,6 +393,7 @@ export class DatasetWriter {
 
   /** Writes a document already serialized by documentJson (a cached one). */
   async documentText(doc: string, text: string): Promise<void> {
+    this.versionHash.addDocument(doc, text);
     await writeFile(join(this.staging, datasetFiles.document(doc)), text, 'utf8');
   }
 
@@ -297,18 +407,28 @@ export class DatasetWriter {
     await copyFile(from, join(this.staging, datasetFiles.original(file)));
   }
 
-  /** Writes the list files, each checked against its schema, and swaps the dataset in. */
-  async finish(lists: DatasetLists): Promise<void> {
+  /**
+   * Writes the list files, each checked against its schema, and the data
+   * version over everything written; swaps the dataset in; returns the version.
+   */
+  async finish(lists: DatasetLists): Promise<DataVersion> {
     try {
       const put = (name: string, text: string): Promise<void> =>
         writeFile(join(this.staging, name), text, 'utf8');
       const named = (name: string): string => join(this.dir, name);
-      const { plans, targets, metrics, report } = datasetFiles;
-      await put(plans, json(checked(plansFileSchema, lists.plans, named(plans))));
+      const { plans, targets, metrics, report, version } = datasetFiles;
+      const planRows = checked(plansFileSchema, lists.plans, named(plans));
+      await put(plans, json(planRows));
+      this.versionHash.addPlans(planRows);
       await this.writeTargets(lists.targets, named(targets));
-      await put(metrics, json(checked(metricsFileSchema, lists.metrics, named(metrics))));
+      const metricRows = checked(metricsFileSchema, lists.metrics, named(metrics));
+      await put(metrics, json(metricRows));
+      this.versionHash.addMetrics(metricRows);
       await put(report, json(checked(reportSchema, lists.report, named(report))));
+      const v = this.versionHash.version(lists.date, lists.previous);
+      await put(version, json(checked(dataVersionSchema, v, named(version))));
       await swapIn(this.staging, this.dir);
+      return v;
     } catch (e) {
       await this.abort();
       throw e;
@@ -334,11 +454,13 @@ export class DatasetWriter {
           const [at, ...rest] = issue.path;
           throw new DatasetError(file, `${[n + Number(at), ...rest].join('.')}: ${issue.message}`);
         }
+        this.versionHash.addTargets(result.data);
         const rows = result.data.map((t) => JSON.stringify(t));
         if (rows.length) await out.write((n ? ',' : '') + rows.join(','));
         n += rows.length;
       }
       await out.write(']\n');
+      this.versionHash.endTargets();
     } finally {
       await out.close();
     }
@@ -365,7 +487,14 @@ export async function writeDataset(dir: string, contents: DatasetContents): Prom
     await writer.abort();
     throw e;
   }
-  await writer.finish({ ...contents, targets: [contents.targets] });
+  // The version is computed again from what is written; given the same contents it is contents.version.
+  const { documents: _d, originals: _o, version, ...lists } = contents;
+  await writer.finish({
+    ...lists,
+    targets: [contents.targets],
+    date: version.date,
+    previous: version,
+  });
 }
 
 /** Renames the finished staging folder to `dir`, keeping the previous dataset until it is in. */

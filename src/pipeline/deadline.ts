@@ -7,7 +7,7 @@
  * (2024年8月12日), a plan period (2023—2027年), an annual label (2021年度),
  * a year inside a name or citation.
  */
-import { lowerBound, type ClauseIndex, type Zones } from './clauses.ts';
+import { nameZones, lowerBound, type ClauseIndex, type Zones } from './clauses.ts';
 
 /** How far a year phrase reaches. */
 export type YearReach = 'paragraph' | 'sentence' | 'row';
@@ -52,6 +52,32 @@ export function yearPhrases(text: string, zones: Zones): YearPhrase[] {
     out.push({ at: m.index, year, reach });
   }
   return out;
+}
+
+/** A heading that sets goals: 到2025年主要目标, 主要目标（2025年）, 2025年发展目标. */
+const GOAL_HEADING = /目标|任务|指标/;
+
+/**
+ * The year a goals heading sets for its section (到2025年主要目标, 发展目标（2025年）),
+ * or null: one year, not a base or a span, in a heading that names goals.
+ */
+export function goalHeadingYear(heading: string): number | null {
+  if (!GOAL_HEADING.test(heading)) return null;
+  const years = [...new Set(yearPhrases(heading, nameZones(heading)).map((p) => p.year))];
+  return years.length === 1 ? years[0]! : null;
+}
+
+/** 在2022年的基础上, 较2020年, 比2022年增长: a base year the figure is measured from. */
+const BASE_YEAR =
+  /(?:在|较|比|相比|相较|与|同|对比)\s*20\d{2}\s*年(?:底|末)?(?:的)?(?:基础上|基数|水平|相比)?|20\d{2}\s*年(?:的)?(?:基础上|基数)/;
+
+/**
+ * Whether `words` (a number's sentence up to it) measure it from a base year.
+ * Such a figure is reached at some later year: without a deadline it cannot be
+ * compared, so its reading stays low.
+ */
+export function measuredFromBaseYear(words: string): boolean {
+  return BASE_YEAR.test(words);
 }
 
 /** Finds the deadline of numbers in one text. */

@@ -7,7 +7,7 @@
  * their layout are read cell by cell (form.ts). Works on NFKC text and cuts
  * quotes from the original through the offset map.
  */
-import type { Block } from './structure.ts';
+import { blockText, type Block } from './structure.ts';
 import type { Taxonomy } from './taxonomy.ts';
 import type { ExtractOutput } from './mention.ts';
 import { joinFragments, type TextUnit } from './text-unit.ts';
@@ -15,8 +15,9 @@ import { extractFromUnit } from './paragraph.ts';
 import { extractIndicatorRow } from './indicator-table.ts';
 import { unitsInCell } from './lead.ts';
 import { headerOf, isFormParagraph, markCells, type FormHeader } from './form.ts';
-import { DeadlineReader } from './deadline.ts';
+import { DeadlineReader, goalHeadingYear } from './deadline.ts';
 import { ClauseIndex, nameZones } from './clauses.ts';
+import { headingLooksBack, presentYear } from './tense.ts';
 
 export type { Mention, Unclaimed, ExtractOutput } from './mention.ts';
 
@@ -39,6 +40,36 @@ interface Walk {
   /** 到2025年，主要目标如下：— the year governs the list that follows, until a heading. */
   inherited: number | null;
   header: FormHeader | null;
+  /** Per heading depth (1–4): whether that heading's section reports results (tense.ts). */
+  looksBack: (boolean | null)[];
+  /** The document's present year: years before it are past (tense.ts). */
+  present: number | null;
+  /** Per heading depth: the year a goals heading sets for its section (到2025年主要目标). */
+  headingYears: (number | null)[];
+}
+
+/** The year that governs a unit: a lead-in's (到2025年，主要目标如下：), else the innermost goals heading's. */
+function governingYear(walk: Walk): number | null {
+  if (walk.inherited !== null) return walk.inherited;
+  for (let d = walk.headingYears.length - 1; d >= 1; d--) {
+    const y = walk.headingYears[d];
+    if (y !== null && y !== undefined) return y;
+  }
+  return null;
+}
+
+/** What the innermost heading that says so makes of its section: results (true), goals (false). */
+function sectionLooksBack(walk: Walk): boolean | null {
+  for (let d = walk.looksBack.length - 1; d >= 1; d--) {
+    const v = walk.looksBack[d];
+    if (v !== null && v !== undefined) return v;
+  }
+  return null;
+}
+
+function tenseOf(walk: Walk) {
+  const back = sectionLooksBack(walk);
+  return { retroSection: back === true, goalSection: back === false, present: walk.present };
 }
 
 /** A paragraph ending in ：that names a governing year introduces the list after it. */
@@ -65,8 +96,9 @@ function readParagraph(walk: Walk, block: Block, anchor: string): void {
     taxonomy: input.taxonomy,
     out,
     order,
-    inheritedDeadline: walk.inherited,
+    inheritedDeadline: governingYear(walk),
     header: walk.header,
+    tense: tenseOf(walk),
   });
   walk.inherited = introducedYear(unit) ?? walk.inherited;
 }
@@ -81,7 +113,8 @@ function readHeading(walk: Walk, block: Block, anchor: string): void {
     taxonomy: input.taxonomy,
     out,
     order,
-    inheritedDeadline: walk.inherited,
+    inheritedDeadline: governingYear(walk),
+    tense: tenseOf(walk),
   });
 }
 
@@ -126,7 +159,8 @@ function readTable(walk: Walk, block: Block, bi: number): void {
         taxonomy: input.taxonomy,
         out,
         order,
-        inheritedDeadline: walk.inherited,
+        inheritedDeadline: governingYear(walk),
+        tense: tenseOf(walk),
       });
     }
   });
@@ -137,11 +171,30 @@ export function extractMentions(input: ExtractInput): ExtractOutput {
   const { body, blocks, anchors } = input;
   const out: ExtractOutput = { mentions: [], unclaimed: [] };
   const order = { n: 0 };
-  const walk: Walk = { input, out, order, section: '', unitId: 0, inherited: null, header: null };
+  const walk: Walk = {
+    input,
+    out,
+    order,
+    section: '',
+    unitId: 0,
+    inherited: null,
+    header: null,
+    looksBack: [],
+    headingYears: [],
+    present: presentYear(body.normalize('NFKC')),
+  };
   blocks.forEach((block, bi) => {
     if (block.kind === 'heading' || block.kind === 'caption' || block.kind === 'table') {
       walk.header = null;
       if (block.kind !== 'heading' || block.depth <= 2) walk.inherited = null;
+    }
+    if (block.kind === 'heading' || block.kind === 'caption') {
+      const depth = Math.max(1, block.depth);
+      const text = block.kind === 'heading' ? block.display : blockText(body, block);
+      walk.looksBack.length = depth;
+      walk.looksBack[depth] = headingLooksBack(text.normalize('NFKC'));
+      walk.headingYears.length = depth;
+      walk.headingYears[depth] = goalHeadingYear(text.normalize('NFKC'));
     }
     if ((block.kind === 'heading' && block.depth === 1) || block.kind === 'caption') {
       walk.section =

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { splitFrontMatter } from './frontmatter.ts';
 import { structure, type Block } from './structure.ts';
 import { extractMentions } from './extract.ts';
-import { lowReasons, toTargets } from './targets.ts';
+import { assignIds, toTargets } from './targets.ts';
 import { mergeMentions } from './merge.ts';
 import { buildTree, type MarkSpan } from './tree.ts';
 import { countySlug, resolveMeta, shortName, toPinyin } from './meta.ts';
@@ -92,16 +92,41 @@ function lineIndex(body: string): (offset: number) => number {
   return (offset) => partitionPoint(0, starts.length, (i) => starts[i]! <= offset);
 }
 
-/** Mark spans for the reader: each target's mentions, first one carrying the id t-N. */
+/**
+ * Mark spans for the reader: each target's mentions, the first one carrying the
+ * target's id, later ones `<id>-m2`, `<id>-m3` (a repeated target's own suffix
+ * is a bare `-2`, so the two never meet).
+ */
 function markSpans(targets: Target[]): MarkSpan[] {
   return targets.flatMap((t) =>
     t.spans.map((s, k) => ({
       start: s.start,
       end: s.end,
-      id: k === 0 ? t.id : `${t.id}-${k + 1}`,
+      id: k === 0 ? t.id : `${t.id}-m${k + 1}`,
       target: t,
     })),
   );
+}
+
+/**
+ * After curator overrides changed a plan's targets: ids derived again from
+ * what each target now says (an added target gets its own, a corrected one
+ * the id of its corrected reading; every other target keeps its id), targets
+ * in the order of their first mention, and the reader's tree built again, so
+ * a corrected target's mark carries the correction and an added one is marked.
+ */
+export function refreshPlan(r: PlanResult): void {
+  const { doc, targets } = r.extraction;
+  const why = new Map(targets.map((t) => [t, r.lowReasons.get(t.id)]));
+  assignIds(doc, targets);
+  r.lowReasons = new Map(
+    targets.flatMap((t) => {
+      const reason = why.get(t);
+      return t.confidence === 'low' && reason !== undefined ? [[t.id, reason] as const] : [];
+    }),
+  );
+  const { anchors, rowAnchors } = anchorsOf(r.blocks);
+  r.document.tree = buildTree(r.document.text, r.blocks, anchors, rowAnchors, markSpans(targets));
 }
 
 /** Runs the pipeline on one plan's text (front matter optional). */
@@ -120,7 +145,7 @@ export function processPlanText(
   const { anchors, rowAnchors } = anchorsOf(blocks);
   const { mentions, unclaimed } = extractMentions({ body, blocks, anchors, rowAnchors, taxonomy });
   const groups = mergeMentions(mentions);
-  const targets = toTargets(body, groups);
+  const { targets, lowReasons } = toTargets(stem, body, groups);
   const titleBlock = blocks.find((b) => b.kind === 'title');
   const m = resolveMeta({
     front: { ...options.sidecarMeta, ...front.data },
@@ -130,8 +155,8 @@ export function processPlanText(
     title: titleBlock?.display ?? null,
   });
   const meta: PlanMeta = { ...m, slug: countySlug(m.county) };
-  if (meta.source === undefined) delete meta.source;
-  if (meta.retrieved === undefined) delete meta.retrieved;
+  for (const key of ['source', 'publisher', 'published', 'retrieved'] as const)
+    if (meta[key] === undefined) delete meta[key];
   if (meta.code === undefined) delete meta.code;
   const extraction: PlanExtraction = { doc: stem, meta, targets };
   const checked = planExtractionSchema.safeParse(extraction);
@@ -158,7 +183,7 @@ export function processPlanText(
     original: options.original,
     blocks,
     formatCharacters: options.formatCharacters,
-    lowReasons: lowReasons(targets, groups),
+    lowReasons,
     lineOf: (offset) => lineAt(offset) + front.lineOffset,
   };
 }

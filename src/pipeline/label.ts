@@ -93,7 +93,7 @@ const TRAILING_FILLER =
 
 /** Verbs after the head: 高新技术企业新增…, 信用贷款发放…, 技术市场实现交易额…. */
 const TRAILING_VERB = new RegExp(
-  `(?:新增|净增|新认定|增长|增加|提高|提升|达到|达|突破|超过|实现|完成|发放|累计发放|举办|开展|${ALL_VERBS.join('|')})$`,
+  `(?:新增|净增|新认定|增长|递增|增加|提高|提升|达到|达|突破|超过|实现|完成|发放|累计发放|举办|开展|${ALL_VERBS.join('|')})$`,
 );
 
 /**
@@ -229,7 +229,8 @@ function stripHead(s: string, out: Pick<LabelAnalysis, 'verbs' | 'time' | 'whole
       t = t.slice(whole[0].length);
     }
     const verb = LEADING_VERB.exec(t);
-    if (verb) {
+    // 新增孵化器: 孵化 is no verb where it would leave one character (器) of a noun.
+    if (verb && t.length - verb[0].length !== 1) {
       out.verbs.push(verb[0].replace(/(?:和|及|与|并)$/, ''));
       t = t.slice(verb[0].length);
     }
@@ -298,8 +299,8 @@ function analyzeUncached(region: string): LabelAnalysis {
 }
 
 function verbSignal(verb: string): TailSignal {
-  if (/^(?:新增|净增|新认定)$/.test(verb)) return 'increase';
-  if (/^(?:增长|增加|提高|提升)$/.test(verb)) return 'growth';
+  if (/^(?:新增|净增|新认定|认定)$/.test(verb)) return 'increase';
+  if (/^(?:增长|递增|增加|提高|提升)$/.test(verb)) return 'growth';
   return 'level';
 }
 

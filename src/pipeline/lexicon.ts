@@ -123,13 +123,13 @@ export const FILLER = new RegExp(
 
 /** Predicate right before a number, with the qualifier it implies (分别 and 力争 may precede it). */
 export const PREDICATE =
-  /(?:分别|力争|将|要|至少|最少|最多)?(同比增长|年均增长|比上年增长|增长|增速|增幅|提高到|提高至|提升到|提升至|跃升到|跃升至|增加到|增加至|增加|提高|提升|达到|达|突破|超过|超|不少于|不低于|不超过|低于|完成|实现|入库|保持在|稳定在|控制在|最高可按|最高可达|最高|约|各|共计|共|累计|新增|净增|为|≥|>=|≧|＞|>|≤|<=|≦|<)\s*$/;
+  /(?:分别|力争|将|要|至少|最少|最多)?(同比增长|年均增长|比上年增长|增长|年均递增|逐年递增|递增|增速|增幅|提高到|提高至|提升到|提升至|跃升到|跃升至|增加到|增加至|增加|提高|提升|达到|达|突破|超过|超|不少于|不低于|不超过|低于|完成|实现|入库|保持在|稳定在|控制在|最高可按|最高可达|最高|约|各|共计|共|累计|新增|净增|为|≥|>=|≧|＞|>|≤|<=|≦|<)\s*$/;
 
 export const AT_LEAST_WORDS = /^(突破|超过|超|不少于|不低于|≥|>=|≧|＞|>)$/;
 export const AT_MOST_WORDS = /^(不超过|低于|最高可按|最高可达|最高|控制在|≤|<=|≦|<)$/;
 
 /** Growth wording for a percentage. */
-export const GROWTH_WORDS = /增长|增速|增幅|增加(?![值到至])/;
+export const GROWTH_WORDS = /增长|递增|增速|增幅|增加(?![值到至])/;
 
 /** Action verbs that show a number is a commitment, without deciding its kind. */
 export const SIGNAL_VERBS = [

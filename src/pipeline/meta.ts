@@ -125,6 +125,8 @@ export interface ResolvedMeta {
   year: number;
   title: string;
   source?: string | undefined;
+  publisher?: string | undefined;
+  published?: string | undefined;
   retrieved?: string | undefined;
   code?: string | undefined;
   inferred: string[];
@@ -200,6 +202,8 @@ export function resolveMeta({ front, text, stem, file, title }: MetaInput): Reso
     year,
     title: finalTitle,
     source: str(front.source),
+    publisher: str(front.publisher),
+    published: str(front.published),
     retrieved: str(front.retrieved),
     code,
     inferred,

@@ -22,6 +22,15 @@ const text = z
   .transform((v) => stripFormatCharacters(String(v)).text.trim())
   .pipe(z.string().min(1, { error: 'is empty' }));
 
+/** A date as YAML reads it (2024-05-01 unquoted is a Date) or as text. */
+function date() {
+  return z
+    .union([z.date().transform((d) => d.toISOString().slice(0, 10)), text], {
+      error: 'must be a date such as 2024-05-01',
+    })
+    .pipe(z.string());
+}
+
 const fieldSchemas = {
   county: text.refine((county) => countySlug(county) !== '', {
     error: 'gives no id (slug): write the county-level unit’s Chinese name, e.g. 平江县',
@@ -46,11 +55,9 @@ const fieldSchemas = {
     ),
   title: text,
   source: text,
-  retrieved: z
-    .union([z.date().transform((d) => d.toISOString().slice(0, 10)), text], {
-      error: 'must be a date such as 2024-05-01',
-    })
-    .pipe(z.string()),
+  publisher: text,
+  published: date(),
+  retrieved: date(),
 } as const;
 
 export type MetaField = keyof typeof fieldSchemas;

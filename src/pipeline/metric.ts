@@ -100,6 +100,34 @@ export interface MetricInput {
   segment: string;
 }
 
+/** 星创天地、众创空间等平台: examples, then the class they are counted under. */
+const EXAMPLES_OF_CLASS = /^(.+?)等([\u4e00-\u9fa5]{1,6})$/;
+
+/**
+ * 星创天地等平台: the head noun is the class (平台), which names no metric alone.
+ * It names the class metric whose name it heads (科技创新平台) when every example
+ * is one of that metric's members. An example that is the metric itself
+ * (高新技术企业等企业) counts more than that metric, so it names none.
+ */
+function classOfExamples(taxonomy: Taxonomy, label: string, unit: string): MetricMatch | null {
+  const m = EXAMPLES_OF_CLASS.exec(label);
+  if (!m) return null;
+  const [, examples, head] = m as unknown as [string, string, string];
+  let key: string | null = null;
+  for (const example of examples.split(/[、,，和及与]/)) {
+    if (!example) continue;
+    const found = matchCandidates(taxonomy, [example], unit);
+    if (!found || found.match.key === 'other' || (key !== null && found.match.key !== key))
+      return null;
+    const def = taxonomy.byKey.get(found.match.key);
+    if (!def || def.zh === example || !def.zh.endsWith(head)) return null;
+    key = found.match.key;
+  }
+  if (key === null) return null;
+  const start = label.length - head.length;
+  return { key, start, end: label.length, wording: head, listed: true };
+}
+
 /** Chooses the metric of one reading. */
 export function chooseMetric(input: MetricInput): MetricReading {
   const { taxonomy, analysis, unit, segment } = input;
@@ -107,7 +135,12 @@ export function chooseMetric(input: MetricInput): MetricReading {
   // R&D占GDP比重, 全社会R&D占比: a bare 研发 subject is R&D spending.
   const subject = analysis.share?.subject;
   if (subject && /^(?:全社会)?研发(?:经费)?$/.test(subject)) candidates.push(`${subject}投入`);
-  const found = matchCandidates(taxonomy, candidates, analysis.share ? '' : unit);
+  let found = matchCandidates(taxonomy, candidates, analysis.share ? '' : unit);
+  if (!found)
+    for (let i = 0; i < candidates.length && !found; i++) {
+      const match = classOfExamples(taxonomy, candidates[i]!, analysis.share ? '' : unit);
+      if (match) found = { match, index: i };
+    }
   if (!found) {
     const folded = subject ?? candidates[0] ?? '';
     return {

@@ -1,6 +1,8 @@
 /**
  * Curator overrides (content/overrides.yaml): correct, confirm, add or suppress a
- * target, addressed by plan and quote. Applied after extraction; every
+ * target, addressed by plan and quote. Applied after extraction and before the
+ * reader's tree is final: a plan an override touched gets its ids and its tree
+ * again (index.ts refreshPlan), so marks follow the corrections. Every
  * application is returned so the build can list it. A corrected, confirmed or
  * added target is curator-checked: its confidence is high and its `override`
  * field says which, so it stays distinguishable from the extractor's own high
@@ -19,7 +21,7 @@ import { parseDocument, isCollection, isMap, isSeq, type Node as YamlNode } from
 import { z } from 'zod';
 import { PlanInputError } from './errors.ts';
 import { kindSchema, qualifierSchema, allocationSchema, type Target } from './schema.ts';
-import { getTaxonomy, type PlanResult } from './index.ts';
+import { getTaxonomy, refreshPlan, type PlanResult } from './index.ts';
 
 export const DEFAULT_OVERRIDES_FILE = fileURLToPath(
   new URL('../../content/overrides.yaml', import.meta.url),
@@ -362,50 +364,33 @@ export function applyOverrides(
     resolved.push(entry);
   }
 
-  // Ids of added targets continue after the highest id a plan had, so a suppress never makes one repeat.
-  const nextId = new Map<PlanResult, number>();
+  // Details name a target by its id, which is known only once the plan's ids are derived
+  // again from the corrected and added readings (refreshPlan): they are written after that.
+  const done: { o: Override; detail: () => string }[] = [];
+  const touched = new Set<PlanResult>();
+  const reading = (t: Target) => `${t.metric}/${t.kind} ${t.value}${t.unit}`;
   for (const entry of resolved) {
     if (conflicted.has(entry)) continue;
     const { o, r } = entry;
     const targets = r.extraction.targets;
+    touched.add(r);
     if (entry.kind === 'add') {
-      const n =
-        nextId.get(r) ??
-        Math.max(0, ...targets.map((t) => Number(/^t-(\d+)$/.exec(t.id)?.[1] ?? 0))) + 1;
-      nextId.set(r, n + 1);
-      const t = addedTarget(o, r, entry.at, `t-${n}`);
+      const t = addedTarget(o, r, entry.at);
       targets.push(t);
-      run.applied.push({
-        doc: o.doc,
-        action: 'add',
-        quote: o.quote,
-        detail: `added ${t.id} ${t.metric}/${t.kind} ${t.value}${t.unit}`,
-        reason: o.reason,
-      });
+      done.push({ o, detail: () => `added ${t.id} ${reading(t)}` });
     } else if (o.action === 'confirm') {
       // A curator read the target and found it right: it may be ranked.
       const hit = entry.target;
       Object.assign(hit, { confidence: 'high', override: 'confirmed' });
-      run.applied.push({
-        doc: o.doc,
-        action: 'confirm',
-        quote: o.quote,
-        detail: `confirmed ${hit.id} ${hit.metric}/${hit.kind} ${hit.value}${hit.unit}`,
-        reason: o.reason,
-      });
+      done.push({ o, detail: () => `confirmed ${hit.id} ${reading(hit)}` });
     } else if (o.action === 'suppress') {
       const hit = entry.target;
       targets.splice(targets.indexOf(hit), 1);
-      run.applied.push({
-        doc: o.doc,
-        action: 'suppress',
-        quote: o.quote,
-        detail: `suppressed ${hit.id} ${hit.metric} ${hit.value}${hit.unit}`,
-        reason: o.reason,
-      });
+      const detail = `suppressed ${hit.id} ${hit.metric} ${hit.value}${hit.unit}`;
+      done.push({ o, detail: () => detail });
     } else {
       const hit = entry.target;
-      const before = `${hit.metric}/${hit.kind} ${hit.value}${hit.unit}`;
+      const before = { id: hit.id, reading: reading(hit) };
       const changes = Object.entries(o.set).filter(
         ([k, v]) => v !== undefined && JSON.stringify(hit[k as keyof Target]) !== JSON.stringify(v),
       );
@@ -413,18 +398,25 @@ export function applyOverrides(
         override: 'corrected',
         confidence: 'high',
       });
-      const after = `${hit.metric}/${hit.kind} ${hit.value}${hit.unit}`;
-      run.applied.push({
-        doc: o.doc,
-        action: 'correct',
-        quote: o.quote,
-        detail: changes.length
-          ? `${hit.id} ${before} → ${after} (${changes.map(([k]) => k).join(', ')})`
-          : `${hit.id} ${after}: no change, the extractor already has these values`,
-        reason: o.reason,
+      done.push({
+        o,
+        detail: () => {
+          const id = hit.id === before.id ? hit.id : `${before.id} → ${hit.id}`;
+          return changes.length
+            ? `${id} ${before.reading} → ${reading(hit)} (${changes.map(([k]) => k).join(', ')})`
+            : `${id} ${reading(hit)}: no change, the extractor already has these values`;
+        },
       });
     }
   }
+  for (const r of touched) refreshPlan(r);
+  run.applied = done.map(({ o, detail }) => ({
+    doc: o.doc,
+    action: o.action,
+    quote: o.quote,
+    detail: detail(),
+    reason: o.reason,
+  }));
   return run;
 }
 
@@ -442,7 +434,8 @@ export function runOverrides(
   return { ...run, errors: [...parsed.errors, ...run.errors] };
 }
 
-function addedTarget(o: Override, r: PlanResult, at: number, id: string): Target {
+/** The target an add override describes; its id is given with the plan's others (refreshPlan). */
+function addedTarget(o: Override, r: PlanResult, at: number): Target {
   // parseOverrides checked these fields are there; the schema says so to the type checker too.
   const f = fieldsSchema
     .required({ metric: true, label: true, kind: true, value: true, unit: true })
@@ -463,7 +456,7 @@ function addedTarget(o: Override, r: PlanResult, at: number, id: string): Target
     lead: f.lead ?? [],
     allocations: f.allocations ?? [],
     confidence: 'high',
-    id,
+    id: '',
     spans: [{ quote: o.quote, anchor: place.anchor, start: at, end: at + o.quote.length }],
     override: 'added',
   };

@@ -22,12 +22,13 @@ import {
   ignoredReason,
   signalVerbPositions,
 } from './signal.ts';
-import { DeadlineReader } from './deadline.ts';
+import { DeadlineReader, measuredFromBaseYear } from './deadline.ts';
 import { enumerationItems, parallelValues, respectively, sharedHead } from './enumeration.ts';
 import { chooseMetric } from './metric.ts';
 import { analyzeLabel } from './label.ts';
 import { readNumber, type Reading, type UnitReader } from './reading.ts';
 import { rowLead, type FormHeader } from './form.ts';
+import { TenseReader, type TenseContext } from './tense.ts';
 
 export interface UnitInput {
   unit: TextUnit;
@@ -38,6 +39,8 @@ export interface UnitInput {
   inheritedDeadline?: number | null;
   /** The header of the form this unit's rows belong to. */
   header?: FormHeader | null;
+  /** What the unit's section and document say about tense (tense.ts). */
+  tense?: Omit<TenseContext, 'underGoal'> | undefined;
 }
 
 /** What one unit's reading shares between its numbers. */
@@ -66,7 +69,19 @@ interface Found {
   zones: Zones;
   /** Responsibility parentheses: their contents are never targets. */
   parenZones: Zones;
+  tense: TenseReader;
   out: ExtractOutput;
+}
+
+/** A number seen but not taken: it goes to the review list with its context. */
+function unclaim(out: ExtractOutput, u: TextUnit, n: NumberMention): void {
+  const text = u.norm.text;
+  out.unclaimed.push({
+    anchor: u.anchor,
+    offset: u.norm.toOriginal[n.start]!,
+    number: n.raw,
+    context: text.slice(Math.max(0, n.start - 12), n.end + 8),
+  });
 }
 
 /** Numbers of the unit that are commitments; the others with a unit go to the review list. */
@@ -85,16 +100,15 @@ function commitments(f: Found): NumberMention[] {
     if (ignoredReason(text, n, zones)) return false;
     // 一批、一个、一支: the numeral 一 is an article here, never a count the plan commits to.
     if (n.chinese && n.value === 1) return false;
+    // 近年来…拥有…基地6个, 截至目前…已培育30家: what was done is no commitment.
+    if (f.tense.factAt(n.start, n.end)) {
+      unclaim(out, u, n);
+      return false;
+    }
     const clauseFrom = ix.clauseStart(n.start);
     if (!n.unit && u.form && !n.chinese && isBareValueCell(text, n, clauseFrom, ix)) return true;
     if (!n.unit || (n.chinese && !chineseAccepted(ctx, n)) || !hasSignal(ctx, n, clauseFrom)) {
-      if (!n.chinese || n.unit)
-        out.unclaimed.push({
-          anchor: u.anchor,
-          offset: u.norm.toOriginal[n.start]!,
-          number: n.raw,
-          context: text.slice(Math.max(0, n.start - 12), n.end + 8),
-        });
+      if (!n.chinese || n.unit) unclaim(out, u, n);
       return false;
     }
     return true;
@@ -174,12 +188,7 @@ function bareUnit(s: UnitState, n: NumberMention, r: Reading): boolean {
   const units = s.taxonomy.byKey.get(r.metric)?.units;
   const unit = r.metric === 'other' ? undefined : units?.find((x) => x !== '%');
   if (!unit) {
-    s.input.out.unclaimed.push({
-      anchor: s.input.unit.anchor,
-      offset: s.input.unit.norm.toOriginal[n.start]!,
-      number: n.raw,
-      context: s.text.slice(Math.max(0, n.start - 12), n.end + 8),
-    });
+    unclaim(s.input.out, s.input.unit, n);
     return false;
   }
   r.unit = unit;
@@ -226,6 +235,17 @@ function push(s: UnitState, n: NumberMention, r: Reading): void {
     order: order.n++,
     confidence: r.confidence,
   };
+  // 在2022年的基础上实现“双倍增”,分别超过570家: a base year is no deadline; with none named
+  // the figure's year is unknown, so it is never ranked.
+  if (
+    deadline === null &&
+    mention.confidence === 'high' &&
+    // (Bounded, so a sentence of thousands of numbers stays linear.)
+    measuredFromBaseYear(text.slice(Math.max(s.ix.sentenceStart(n.start), n.start - 80), n.start))
+  ) {
+    mention.confidence = 'low';
+    r.why = 'measured from a base year, but no deadline is named';
+  }
   if (r.unitInferred) mention.unitInferred = true;
   if (r.why) mention.why = r.why;
   out.mentions.push(mention);
@@ -242,6 +262,12 @@ export function extractFromUnit(input: UnitInput): void {
   const parens = findLeadParens(text).sort((a, b) => a.open - b.open);
   const parenZones = new Zones(parens.map((p) => [p.open, p.close + 1]));
   const verbs = new VerbIndex(text);
+  const tense = new TenseReader(text, zones, ix, {
+    retroSection: input.tense?.retroSection ?? false,
+    goalSection: input.tense?.goalSection ?? false,
+    present: input.tense?.present ?? null,
+    underGoal: (input.inheritedDeadline ?? null) !== null,
+  });
   const numbers = commitments({
     unit: u,
     numbers: found,
@@ -249,6 +275,7 @@ export function extractFromUnit(input: UnitInput): void {
     verbs,
     zones,
     parenZones,
+    tense,
     out: input.out,
   });
   const s: UnitState = {

@@ -1,11 +1,16 @@
 /**
  * What a corpus run publishes: the pipeline's per-plan results turned into the
  * dataset's records (dataset.ts), in a stable order so that the same plans
- * always give the same bytes.
+ * always give the same bytes, and the data version that names them.
  */
 import type { Heading, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import type { DatasetContents, DatasetLists } from './dataset.ts';
+import {
+  dataVersionOfContents,
+  type DataVersion,
+  type DatasetContents,
+  type DatasetLists,
+} from './dataset.ts';
 import type { PlanInputError } from './errors.ts';
 import type { PlanResult } from './index.ts';
 import type { AppliedOverride } from './overrides.ts';
@@ -21,6 +26,33 @@ export interface PublishInput {
   taxonomy: Taxonomy;
   /** The plan files the run read; each result's original is copied from the one of that name. */
   files: string[];
+  /** The build's day, YYYY-MM-DD (buildDay); a version built before keeps its first date. */
+  date: string;
+  /** The version of the dataset this build replaces, if any. */
+  previous?: DataVersion | null | undefined;
+}
+
+/** The build's day (UTC): from SOURCE_DATE_EPOCH when set (reproducible builds), else today. */
+export function buildDay(env: NodeJS.ProcessEnv = process.env, now = new Date()): string {
+  const epoch = env['SOURCE_DATE_EPOCH'];
+  const when = epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : now;
+  return when.toISOString().slice(0, 10);
+}
+
+/**
+ * The data version of what a build publishes: 8 hex digits of a SHA-256 over
+ * the plans, targets, metrics and documents as written, so the same inputs read
+ * by the same pipeline give the same version, and any change to a figure, a
+ * quote or a plan's metadata gives another. Its date is the day the version was
+ * first built: rebuilding unchanged data keeps the date it had.
+ */
+export function dataVersionOf(
+  published: Pick<DatasetContents, 'plans' | 'targets' | 'metrics' | 'documents'>,
+  date: string,
+  previous?: DataVersion | null,
+): DataVersion {
+  // The writer's own hash (dataset.ts) over the records it would write: one definition.
+  return dataVersionOfContents(published, date, previous);
 }
 
 /** What the dataset's lists keep of one plan: everything but its document. */
@@ -74,7 +106,7 @@ export function targetRecordsOf(o: PlanOutcome): TargetRecord[] {
 /** The list files of a run: plans sorted by id, targets in plan order. */
 export function datasetLists(
   outcomes: PlanOutcome[],
-  run: Pick<PublishInput, 'errors' | 'applied' | 'taxonomy'>,
+  run: Pick<PublishInput, 'errors' | 'applied' | 'taxonomy' | 'date' | 'previous'>,
 ): DatasetLists {
   const sorted = [...outcomes].sort((a, b) => a.extraction.doc.localeCompare(b.extraction.doc));
   return {
@@ -90,6 +122,8 @@ export function datasetLists(
       overrides: run.applied,
       review: Object.fromEntries(sorted.map((o) => [o.extraction.doc, o.review])),
     },
+    date: run.date,
+    previous: run.previous,
   };
 }
 
@@ -108,11 +142,18 @@ export function datasetOf(run: PublishInput): DatasetContents {
       sections: sectionsOf(r.document.tree),
     };
   });
-  const lists = datasetLists(outcomes, run);
+  const { date: _, previous: __, ...lists } = datasetLists(outcomes, run);
+  const targets = [...lists.targets].flat();
+  const documents = results.map((r) => r.document);
   return {
     ...lists,
-    targets: [...lists.targets].flat(),
-    documents: results.map((r) => r.document),
+    targets,
+    documents,
     originals,
+    version: dataVersionOf(
+      { plans: lists.plans, targets, metrics: lists.metrics, documents },
+      run.date,
+      run.previous,
+    ),
   };
 }

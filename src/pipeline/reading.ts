@@ -108,7 +108,7 @@ interface LabelChoice {
 export function readNumber(u: UnitReader, req: ReadRequest): Reading {
   const { text, taxonomy } = u;
   const { n, segFrom, segTo, carry } = req;
-  const { pre, preFrom, predicate, region, regionStart } = labelRegion(text, req);
+  const { pre, preFrom, predicate, region, regionStart, withExamples } = labelRegion(text, req);
   const unit = n.unit;
   const segment = text.slice(segFrom, segTo);
   // A growth rate has no unit of its own: 入库数同比增长20% is tech_sme's growth, whatever
@@ -130,6 +130,11 @@ export function readNumber(u: UnitReader, req: ReadRequest): Reading {
   });
 
   let choice = choose(analyzeLabel(req.label ?? region));
+  // 星创天地等平台: a class noun (平台) names no metric alone; its examples say which class.
+  if (!req.label && region && withExamples !== region && choice.metric.key === 'other') {
+    const examples = choose(analyzeLabel(withExamples));
+    if (examples.metric.key !== 'other') choice = examples;
+  }
   const post = text.slice(n.end, Math.min(segTo, n.end + 40)).trim();
   const headAfter = /的\s*$/.test(region) || ENDS_WITH_VERB.test(region);
   if (!req.label && !choice.analysis.label && u.form && startsCell(text, req.clauseFrom)) {
@@ -147,7 +152,8 @@ export function readNumber(u: UnitReader, req: ReadRequest): Reading {
         after.metric = shorter.metric;
       }
     }
-    choice = after;
+    // 星创天地等平台认定1家以上: with nothing after the number, the words before it name the indicator.
+    if (after.metric.key !== 'other' || choice.metric.key === 'other') choice = after;
   }
   if (carry) choice = withCarry(choice, carry, metricOf);
 
@@ -181,6 +187,7 @@ export function readNumber(u: UnitReader, req: ReadRequest): Reading {
     kindAdjusted: fit.adjusted,
     incomparable: fit.incomparable,
     label: choice.analysis.label,
+    verbs: choice.analysis.verbs,
   });
   const label =
     choice.analysis.label || choice.analysis.candidates[0] || foldForMatch(region) || '';
@@ -215,12 +222,13 @@ function labelRegion(text: string, req: ReadRequest) {
   const fromTo = FROM_TO.exec(region);
   if (fromTo) region = region.slice(0, fromTo.index);
   // "A、B等C N家": C names the indicator, A and B are examples.
+  const withExamples = region;
   const deng = region.lastIndexOf('等');
   if (deng !== -1 && deng < region.length - 1) {
     region = region.slice(deng + 1);
     regionStart = preFrom + deng + 1;
   } else if (deng !== -1 && deng === region.length - 1) region = '';
-  return { pre, preFrom, predicate, region, regionStart };
+  return { pre, preFrom, predicate, region, regionStart, withExamples };
 }
 
 interface Fit {

@@ -55,7 +55,10 @@ export const targetSchema = z.object({
    * makes a target high: `override` then tells it apart from the extractor's own.
    */
   confidence: confidenceSchema,
-  /** Stable id within the plan: `t-<n>` in order of first mention. */
+  /**
+   * Stable id, unique within the plan: `t-` and a short hash of plan, metric, kind,
+   * value, unit and the normalised first quote (pipeline/targets.ts), `-2` for a repeat.
+   */
   id: z.string(),
   /** Every mention with its paragraph anchor and original-text offsets. */
   spans: z.array(quoteSpanSchema),
@@ -70,7 +73,13 @@ export const planMetaSchema = z.object({
   province: z.string(),
   year: z.number().int(),
   title: z.string(),
+  /** Where the plan was published: the official page (http(s) URL) or a description. */
   source: z.string().optional(),
+  /** Who published it (the portal or office), as the page names it. */
+  publisher: z.string().optional(),
+  /** When it was published, YYYY-MM-DD, where the page shows it. */
+  published: z.string().optional(),
+  /** When the copy in the repository was retrieved. */
   retrieved: z.string().optional(),
   /** GB/T 2260 code of the county-level unit, when the division package knows it. */
   code: z.string().optional(),

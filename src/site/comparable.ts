@@ -1,13 +1,14 @@
 /**
  * When two targets can be compared: same metric, same kind, same unit base
- * (件/万人 ~ 件), same scope (a 规模以上 subset or a park's figure is not the
- * county's), and for shares the same denominator (占GDP is not
- * 占规上工业增加值). A growth rate never sits next to a level, 专利 never next
- * to 发明专利. Every comparison the site draws (rankings, benchmarks, changes,
- * the compare table, the metric charts) goes through this key.
+ * (件/万人 ~ 件), same scope (规模以上 is never the whole, a park's figure is
+ * not the county's) and, for a share, the same denominator (占GDP is not
+ * 占规上工业增加值; rankable.ts reads both). A growth rate never sits next to a
+ * level, 专利 never next to 发明专利. Every comparison the site draws (rankings,
+ * benchmarks, changes, the compare table, the metric charts) goes through this key.
  */
 import type { Kind } from '../pipeline/schema.ts';
-import { KIND_LABEL, unitBase } from './format.ts';
+import { KIND_LABEL } from './format.ts';
+import { comparabilityKey, scopeClass, shareBasis } from './rankable.ts';
 
 /** The fields of a target that comparisons read. */
 export interface Row {
@@ -29,58 +30,28 @@ export interface Row {
 }
 
 /**
- * Denominators a share states without naming: 研发投入强度 is R&D as a share of
- * GDP (content/metrics.yaml says so in its note). Other metrics' 强度 differ
- * (企业研发投入强度 is a share of revenue), so only metrics listed here get one.
- */
-const IMPLIED_DENOMINATOR: Record<string, string> = { rd_spending: 'GDP' };
-
-/** One denominator under its different wordings: 地区生产总值 is GDP, 规上 is 规模以上. */
-function normalizeDenominator(raw: string): string {
-  return raw
-    .replace(/的$/, '')
-    .replace(/^(?:全县|全市|全区|全旗|县域|本县|本市|本区)/, '')
-    .replace(/^(?:地区生产总值|国内生产总值|生产总值|gdp)$/i, 'GDP')
-    .replace(/^规工/, '规模以上工业')
-    .replace(/^规上/, '规模以上')
-    .replace(/^规模(?!以上)/, '规模以上');
-}
-
-/**
- * What a share is a share of, as its label words it (X占Y比重 → Y; Y中X占比 →
- * Y); null for other kinds. A share whose label names none gets its metric's
- * implied one, else '' (unstated: compared only with other unstated ones).
+ * What a share is a share of (占GDP → GDP, 规工企业中…占比 → 规上工业企业), its
+ * metric's implied one when the label names none, else '' (unstated); null for
+ * other kinds. One reading with the comparison key's (rankable.ts shareBasis).
  */
 export function denominatorOf(t: Pick<Row, 'kind' | 'label' | 'metric'>): string | null {
-  if (t.kind !== 'share') return null;
-  const label = t.label.normalize('NFKC').replace(/\s+/g, '');
-  const of = /占(.+?)(?:的)?(?:比重|比例|占比|份额|百分比)/.exec(label)?.[1];
-  const within = /^(.+?)中.+?(?:占比|比重|比例)$/.exec(label)?.[1];
-  const stated = of ?? within;
-  return stated ? normalizeDenominator(stated) : (IMPLIED_DENOMINATOR[t.metric] ?? '');
+  return t.kind === 'share' ? shareBasis(t) : null;
 }
 
 /** Key under which two targets are comparable. `other` is a catch-all, so there the wording must match too. */
 export const compareKey = (
   t: Pick<Row, 'metric' | 'kind' | 'unit' | 'label'> & { scope?: string | null },
-): string => {
-  const denominator = denominatorOf(t);
-  return (
-    `${t.metric}|${t.kind}|${unitBase(t.unit)}` +
-    (t.scope ? `|@${t.scope}` : '') +
-    (denominator ? `|/${denominator}` : '') +
-    (t.metric === 'other' ? `|${t.label}` : '')
-  );
-};
+): string => comparabilityKey(t);
 
-/** A comparable group as a heading says it: 占比（%，规模以上，占GDP）. */
+/** A comparable group as a heading says it: 占比（%，仅规模以上，占GDP）. */
 export function groupTitle(
   t: Pick<Row, 'metric' | 'kind' | 'unit' | 'label'> & { scope?: string | null },
 ): string {
   const denominator = denominatorOf(t);
+  const scope = scopeClass(t.scope ?? null);
   const parts = [
     t.unit,
-    ...(t.scope ? [`仅${t.scope}`] : []),
+    ...(scope ? [`仅${scope}`] : []),
     ...(denominator ? [`占${denominator}`] : []),
   ];
   return `${KIND_LABEL[t.kind].zh}（${parts.join('，')}）`;

@@ -5,6 +5,7 @@
  * from strings, and test/unit/site-compare.test.ts checks it with hostile text.
  */
 import { alignPlans } from './align.ts';
+import { readPlansParam } from './comparePicker.ts';
 import type { Row } from './comparable.ts';
 import { formatTarget, KIND_LABEL, type Valued } from './format.ts';
 import { escapeHtml } from './html.ts';
@@ -67,16 +68,8 @@ export function compareTableHtml(
   return `<table class="compare"><caption class="sr-only">方案目标对比</caption><thead><tr><th scope="col">指标 Metric / 类型 Kind</th>${head}</tr></thead><tbody>${body}</tbody></table>`;
 }
 
-/** `?plans=a,b,c` → known, distinct docs, at most 4; null when fewer than 2. */
+/** `?plans=a,b,c` → known, distinct docs, at most 4; null when fewer than 2 (readPlansParam says what was dropped). */
 export function parsePlansParam(search: string, known: Set<string>): string[] | null {
-  const raw = new URLSearchParams(search).getAll('plans').join(',');
-  const docs = [
-    ...new Set(
-      raw
-        .split(',')
-        .map((s) => s.trim())
-        .filter((d) => known.has(d)),
-    ),
-  ].slice(0, 4);
+  const { docs } = readPlansParam(search, known);
   return docs.length >= 2 ? docs : null;
 }

@@ -5,6 +5,7 @@
  */
 import type { Metric, PlanRecord, TargetRecord } from '../pipeline/schema.ts';
 import { compareTableHtml, type ComparePlan, type CompareTarget } from './compareTable.ts';
+import type { PickerPlan } from './comparePicker.ts';
 import { headlineMetrics, metricInfo, metricOrder, type MetricName } from './metrics.ts';
 
 /** Plans in the default view. */
@@ -25,8 +26,8 @@ export function comparePlan(p: PlanRecord): ComparePlan {
 
 /** A target with only the fields the compare table reads. */
 export function compareTarget(t: TargetRecord): CompareTarget {
-  const { doc, id, metric, label, kind, value, value_max, unit, qualifier, deadline, scope } = t;
-  const { county, slug, prefecture, year } = t;
+  const { doc, id, metric, label, kind, value, value_max, unit, qualifier, deadline } = t;
+  const { county, slug, prefecture, year, scope } = t;
   return {
     doc,
     id,
@@ -88,6 +89,10 @@ export interface CompareView {
   names: MetricName[];
   /** The default view's table. */
   html: string;
+  /** Every plan as the picker lists it: by province, prefecture, county pinyin, newest first. */
+  picker: PickerPlan[];
+  /** The same plans grouped by prefecture, for the plain (no-JavaScript) form. */
+  groups: { prefecture: string; province: string; plans: PickerPlan[] }[];
 }
 
 /** The compare page's server-rendered content. */
@@ -104,5 +109,27 @@ export function compareView(
     targets.filter((t) => defaults.includes(t.doc)),
     names,
   );
-  return { defaults, names, html };
+  const picker = plans
+    .map((p) => ({
+      doc: p.doc,
+      county: p.meta.county,
+      prefecture: p.meta.prefecture,
+      province: p.meta.province,
+      year: p.meta.year,
+      title: p.meta.title,
+      slug: p.meta.slug,
+    }))
+    .sort(
+      (a, b) =>
+        a.province.localeCompare(b.province, 'zh-CN') ||
+        a.prefecture.localeCompare(b.prefecture, 'zh-CN') ||
+        a.slug.localeCompare(b.slug) ||
+        b.year - a.year,
+    );
+  const groups = [...Map.groupBy(picker, (p) => `${p.province}|${p.prefecture}`)].map(([, ps]) => ({
+    prefecture: ps[0]!.prefecture,
+    province: ps[0]!.province,
+    plans: ps,
+  }));
+  return { defaults, names, html, picker, groups };
 }

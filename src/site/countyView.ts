@@ -66,6 +66,9 @@ export function countyView(
   const latest = plans.at(-1);
   if (!latest) throw new Error('countyView: a county has at least one plan');
   const ofPlan = (doc: string): TargetRecord[] => targets.filter((t) => t.doc === doc);
+  // Changes and ranks only between rankable targets (rankable.ts isRankable, the
+  // predicate the peer index was built with); the rest are listed, 待核.
+  const rankableOf = (doc: string): TargetRecord[] => ofPlan(doc).filter(peers.rankable);
 
   const byMetric = [...Map.groupBy(targets, (t) => t.metric)].sort(
     ([a], [b]) => rank(a) - rank(b) || a.localeCompare(b),
@@ -74,13 +77,13 @@ export function countyView(
   // Consecutive plans compared, only same metric + kind + unit base.
   const diffs = plans.slice(1).map((p, i) => {
     const prev = plans[i]!;
-    return { prev, p, ...changes(ofPlan(prev.doc), ofPlan(p.doc)) };
+    return { prev, p, ...changes(rankableOf(prev.doc), rankableOf(p.doc)) };
   });
 
   // Each county counts once, by its newest plan with the target; this county's
   // other plans are in the changes above, never among its peers.
   const benches = [...plans].reverse().map((p) => {
-    const own = [...firstPerKey(ofPlan(p.doc).filter(peers.rankable)).values()].sort(
+    const own = [...firstPerKey(rankableOf(p.doc)).values()].sort(
       (a, b) => rank(a.metric) - rank(b.metric),
     );
     const groups: [PeerScope, string, string][] = [

@@ -1,13 +1,24 @@
 /**
  * CSV for Excel users: UTF-8 with a BOM (so Excel picks UTF-8 for Chinese),
  * CRLF line ends and RFC 4180 quoting (quote a field containing , " CR or LF;
- * double inner quotes).
+ * double inner quotes). Plan text is untrusted: a text cell that a spreadsheet
+ * would read as a formula (it begins with = + - @, a tab or a carriage return)
+ * gets a leading apostrophe, as OWASP advises, so it opens as the text it is.
+ * Numbers stay numbers (−5 is a value, not a formula).
  */
 export type Cell = string | number | boolean | null | undefined;
 
-/** One field, quoted when it holds a comma, a quote or a line break. */
+/** Characters that make a spreadsheet cell a formula (or hide one). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** A text cell made safe for a spreadsheet: `=1+2` → `'=1+2`; other text as it is. */
+export function neutralizeFormula(s: string): string {
+  return FORMULA_START.test(s) ? `'${s}` : s;
+}
+
+/** One field, formula-neutralised if text, quoted when it holds a comma, a quote or a line break. */
 export function csvField(v: Cell): string {
-  const s = v == null ? '' : String(v);
+  const s = v == null ? '' : typeof v === 'string' ? neutralizeFormula(v) : String(v);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -5,7 +5,7 @@
  * them so that no build holds every plan tree.
  */
 import { getCollection } from 'astro:content';
-import { readDataset, type PlanDocument } from '../pipeline/dataset.ts';
+import { readDataset, type DataVersion, type PlanDocument } from '../pipeline/dataset.ts';
 import type { Metric, PlanRecord, TargetRecord } from '../pipeline/schema.ts';
 import { buildSiteIndex, type SiteIndex } from './indexes.ts';
 import { planOrder, targetOrder } from './order.ts';
@@ -51,4 +51,11 @@ export function loadDoc(doc: string): PlanDocument {
 /** A plan's original file, byte for byte. */
 export function loadOriginal(file: string): Uint8Array<ArrayBuffer> {
   return readDataset.original(file);
+}
+
+let version: DataVersion | undefined;
+/** The data version the site is built from (`.data/version.json`), for pages and downloads. */
+export function loadVersion(): DataVersion {
+  version ??= readDataset.version();
+  return version;
 }

@@ -63,6 +63,8 @@ export interface MetricGroup {
   /** Counties sharing the last shown top rank that the top list leaves out. */
   tiedBeyondTop: number;
   provinces: ProvinceSummary[];
+  /** The group's targets, one per county (the maps colour these). */
+  members: TargetRecord[];
 }
 
 /** A wording plans use for the metric, how often, under which kinds. */
@@ -204,6 +206,7 @@ function groupOf(
     bottom,
     tiedBeyondTop,
     provinces,
+    members: rows.map((r) => r.target),
   };
 }
 

@@ -1,9 +1,10 @@
 /**
  * The order plans and targets are listed in everywhere: plans by county
- * (pinyin slug), then year, then id; targets by their plan, then by number
- * (t-2 before t-10).
+ * (pinyin slug), then year, then id; targets by their plan, then where the
+ * plan first mentions them (ids are content hashes and say nothing of order).
  */
 import type { PlanRecord, TargetRecord } from '../pipeline/schema.ts';
+import { firstMention } from '../pipeline/targets.ts';
 
 type PlanKey = Pick<PlanRecord, 'doc' | 'meta'>;
 
@@ -16,14 +17,13 @@ export function planOrder(a: PlanKey, b: PlanKey): number {
   );
 }
 
-/** The number of a target id (`t-12` → 12; 0 for any other shape). */
-const targetNumber = (id: string): number => Number(id.replace(/^t-/, '')) || 0;
+type TargetKey = Pick<TargetRecord, 'doc' | 'spans'>;
 
 /** Comparator for targets, given the plans in their order. */
 export function targetOrder(
   plans: readonly Pick<PlanRecord, 'doc'>[],
-): (a: Pick<TargetRecord, 'doc' | 'id'>, b: Pick<TargetRecord, 'doc' | 'id'>) => number {
+): (a: TargetKey, b: TargetKey) => number {
   const rank = new Map(plans.map((p, i) => [p.doc, i]));
   return (a, b) =>
-    (rank.get(a.doc) ?? 0) - (rank.get(b.doc) ?? 0) || targetNumber(a.id) - targetNumber(b.id);
+    (rank.get(a.doc) ?? 0) - (rank.get(b.doc) ?? 0) || firstMention(a) - firstMention(b);
 }

@@ -15,6 +15,10 @@ export interface Reading extends Valued {
   metricZh: string;
   metricEn: string;
   kind: keyof typeof KIND_LABEL;
+  /** low: shown 待核 (unreviewed), never ranked. */
+  confidence?: 'high' | 'low';
+  /** null for a county-wide figure, else its part (规模以上, 园区). */
+  scope?: string | null;
 }
 
 export interface TocEntry {
@@ -35,6 +39,13 @@ export function tocOf(tree: Root): TocEntry[] {
 }
 
 const text = (value: string): ElementContent => ({ type: 'text', value });
+
+/** An element's class names as a list, whichever form toHast gave them in. */
+function classNames(el: Element): string[] {
+  const c: unknown = el.properties['className'];
+  if (Array.isArray(c)) return c.map(String);
+  return typeof c === 'string' ? c.split(/\s+/).filter(Boolean) : [];
+}
 
 /**
  * Render the tree. Headings move down one level (the page's h1 is the title).
@@ -60,8 +71,10 @@ export function renderPlan(
     const r = readings.get(tid);
     marked.add(String(el.properties['id'] ?? ''));
     el.properties['tabIndex'] = 0;
+    const low = r?.confidence === 'low';
+    if (low) el.properties['className'] = [...classNames(el), 'low'];
     const reading = r
-      ? `${r.metricZh} ${r.metricEn} · ${KIND_LABEL[r.kind].zh} ${KIND_LABEL[r.kind].en} · ${formatTarget(r)}（值 ${r.value}${r.value_max != null ? `–${r.value_max}` : ''}，单位 ${r.unit}）`
+      ? `${low ? '待核 · ' : ''}${r.metricZh} ${r.metricEn} · ${KIND_LABEL[r.kind].zh} ${KIND_LABEL[r.kind].en}${r.scope ? ` · 范围 ${r.scope}` : ''} · ${formatTarget(r)}（值 ${r.value}${r.value_max != null ? `–${r.value_max}` : ''}，单位 ${r.unit}）`
       : `目标 ${tid}`;
     el.children.push({
       type: 'element',

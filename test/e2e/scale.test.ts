@@ -22,6 +22,7 @@ import {
 } from './harness.ts';
 import type { PlanRecord, TargetRecord } from '../../src/pipeline/schema.ts';
 import { compareKey } from '../../src/site/comparable.ts';
+import { isRankable } from '../../src/site/rankable.ts';
 
 const COUNT = 300;
 const BUNDLED = join(ROOT, 'content/plans');
@@ -236,7 +237,11 @@ describe(`a ${COUNT}-plan site`, () => {
         const where = region[r.scope as keyof typeof region];
         const peers = new Set(
           targets
-            .filter((u) => compareKey(u) === compareKey(t) && where(u.doc) === where(t.doc))
+            // Peers are counties with a rankable target of the same comparable group (rankable.ts).
+            .filter(
+              (u) =>
+                isRankable(u) && compareKey(u) === compareKey(t) && where(u.doc) === where(t.doc),
+            )
             .map((u) => u.slug),
         );
         const of = Number(/\/\s*([\d,]+)$/.exec(r.rank)![1]!.replace(/,/g, ''));

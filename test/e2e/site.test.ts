@@ -31,8 +31,12 @@ let targets: TargetRecord[];
 
 beforeAll(async () => {
   ensureBuilt();
-  plans = JSON.parse(readFileSync(join(DIST, 'data/plans.json'), 'utf8')) as PlanRecord[];
-  targets = JSON.parse(readFileSync(join(DIST, 'data/targets.json'), 'utf8')) as TargetRecord[];
+  plans = (
+    JSON.parse(readFileSync(join(DIST, 'data/plans.json'), 'utf8')) as { plans: PlanRecord[] }
+  ).plans;
+  targets = (
+    JSON.parse(readFileSync(join(DIST, 'data/targets.json'), 'utf8')) as { targets: TargetRecord[] }
+  ).targets;
   site = await serve();
   browser = await launch();
 });
@@ -148,7 +152,7 @@ describe('metric page', () => {
     await page.goto(`${site.url}/metrics/rd_spending/`);
     const link = page.locator('table.ranking td.num a[href*="#"]').first();
     const href = (await link.getAttribute('href'))!;
-    expect(href).toMatch(/^\/plans\/[^/]+\/#t-[\w-]+$/);
+    expect(href).toMatch(/^\/plans\/[^/]+\/#t-[0-9a-f]{8}(-\d+)?$/);
     await link.click();
     await page.waitForURL(`**${href}`);
     const id = href.split('#')[1]!;
@@ -187,8 +191,10 @@ describe('compare', () => {
     const heads = () =>
       page.$$eval('#compare-table thead th a', (as) => as.map((a) => a.getAttribute('href')));
     await expect.poll(heads).toEqual([`/plans/${docs[0]}/`, `/plans/${docs[1]}/`]);
-    await page.fill('#compare-form input[name="p"] >> nth=2', docs[2]!);
-    await page.click('#compare-form button[type="submit"]');
+    // Add the third by name with the picker (its first match is active: Enter adds it).
+    const third = plans[2]!.meta;
+    await page.locator('#plan-search').fill(`${third.county} ${third.year}`);
+    await page.locator('#plan-search').press('Enter');
     await expect.poll(() => page.url()).toBe(`${site.url}/compare/?plans=${docs.join(',')}`);
     await expect.poll(heads).toEqual(docs.map((d) => `/plans/${d}/`));
     // A copied link reproduces the view in a fresh page.

@@ -33,7 +33,7 @@ describe('the review report', () => {
       const lowPart = out.slice(low, numbers);
       // The guess is listed with its line, why it is low and what to compare it with …
       expect(lowPart).toMatch(
-        /report-2024:9 #p-1 t-2 {2}other\/increase 3家 {2}«培育 3 家知识产权优势企业»/,
+        /report-2024:9 #p-1 t-[0-9a-f]{8} {2}other\/increase 3家 {2}«培育 3 家知识产权优势企业»/,
       );
       expect(lowPart).toContain('no wording matched, but the label shares words with a metric');
       expect(lowPart).toMatch(/nearest wording \S+ \(\w+\)/);

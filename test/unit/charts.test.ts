@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rankedBars, type BarRow } from '../../src/charts/rankedBars.ts';
+import { BAR_FONT, BAR_WIDTH, rankedBars, type BarRow } from '../../src/charts/rankedBars.ts';
 import { expectSvgSnapshot } from '../support/svg-snapshot.ts';
 
 const row = (key: string, label: string, value: number, extra: Partial<BarRow> = {}): BarRow => ({
@@ -84,6 +84,15 @@ describe('rankedBars', () => {
     ).toThrow(/mix kinds/);
   });
 
+  it('is drawn at a phone width: its text keeps at least 11 px in a 358 px column', () => {
+    const svg = rankedBars(rows, opts);
+    expect(svg).toContain(`viewBox="0 0 ${BAR_WIDTH} `);
+    expect(svg).toContain(`font-size:${BAR_FONT}px`);
+    expect((BAR_FONT * 358) / BAR_WIDTH).toBeGreaterThanOrEqual(11);
+    // labels above the bars, not in a left margin
+    expect(svg).toMatch(/<text[^>]*>平江县 2024<\/text>/);
+  });
+
   it('is deterministic and rounds floats', () => {
     const a = rankedBars(rows, opts);
     expect(rankedBars([...rows].reverse(), opts)).toBe(a);
@@ -119,7 +128,7 @@ describe('rankedBars snapshots', () => {
     );
   });
 
-  it('long county names widen the label margin; a negative value draws left of zero', async () => {
+  it('long county names sit above their bars; a negative value draws left of zero', async () => {
     const mixed = [
       row('x-2024/t-1', '阿鲁科尔沁旗 2024', 12.5),
       row('y-2024/t-1', '莫力达瓦达斡尔族自治旗 2024', -2),
@@ -127,7 +136,7 @@ describe('rankedBars snapshots', () => {
     ];
     await expectSvgSnapshot(
       'ranked-bars-long-labels',
-      rankedBars(mixed, { ...opts, id: 'chart-long', width: 480 }),
+      rankedBars(mixed, { ...opts, id: 'chart-long' }),
     );
   });
 });

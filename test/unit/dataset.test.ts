@@ -26,7 +26,7 @@ import {
   writeDataset,
   type DatasetContents,
 } from '../../src/pipeline/dataset.ts';
-import { datasetOf } from '../../src/pipeline/publish.ts';
+import { buildDay, dataVersionOf, datasetOf } from '../../src/pipeline/publish.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const tmp = mkdtempSync(join(tmpdir(), 'dataset-'));
@@ -55,7 +55,14 @@ beforeAll(async () => {
   );
   const { results, errors } = await processCorpus(files);
   expect(errors).toEqual([]);
-  contents = datasetOf({ results, errors, applied: [], taxonomy: getTaxonomy(), files });
+  contents = datasetOf({
+    results,
+    errors,
+    applied: [],
+    taxonomy: getTaxonomy(),
+    files,
+    date: '2026-11-30',
+  });
 });
 
 describe('writeDataset and readDataset', () => {
@@ -121,11 +128,54 @@ describe('a failed write leaves the previous dataset intact, byte for byte', () 
     expect(leftovers(dir)).toEqual([]);
   });
 
+  it('when two targets of a plan share an id (a link would land on the wrong one)', async () => {
+    const [a, b] = contents.targets.filter((t) => t.doc === 'yuanjiang-2024');
+    const twin = { ...b!, id: a!.id };
+    const bad = { ...contents, targets: contents.targets.map((t) => (t === b ? twin : t)) };
+    await expect(writeDataset(dir, bad)).rejects.toThrow(
+      `yuanjiang-2024 has two targets with the id ${a!.id}`,
+    );
+    expect(hashes(dir)).toEqual(before);
+  });
+
   it('when an original cannot be copied', async () => {
     const bad = { ...contents, originals: [{ file: 'gone.txt', from: join(tmp, 'no-such') }] };
     await expect(writeDataset(dir, bad)).rejects.toThrow(/ENOENT/);
     expect(hashes(dir)).toEqual(before);
     expect(leftovers(dir)).toEqual([]);
+  });
+});
+
+describe('the data version', () => {
+  it('is written and read back with the date of the build', async () => {
+    const dir = join(tmp, 'version', 'data');
+    await writeDataset(dir, contents);
+    const v = readDataset.version(dir);
+    expect(v).toEqual(contents.version);
+    expect(v.version).toMatch(/^[0-9a-f]{8}$/);
+    expect(v).toMatchObject({ date: '2026-11-30', plans: 2, targets: contents.targets.length });
+  });
+
+  it('names the data: the same records give the same version, one changed figure another', () => {
+    const again = dataVersionOf(contents, '2026-12-01');
+    expect(again.version).toBe(contents.version.version);
+    const [first, ...rest] = contents.targets;
+    const changed = dataVersionOf(
+      { ...contents, targets: [{ ...first!, value: first!.value + 1 }, ...rest] },
+      '2026-12-01',
+    );
+    expect(changed.version).not.toBe(contents.version.version);
+  });
+
+  it('keeps the date a version was first built; a new version takes the build day', () => {
+    expect(dataVersionOf(contents, '2026-12-24', contents.version).date).toBe('2026-11-30');
+    const other = { ...contents.version, version: '00000000' };
+    expect(dataVersionOf(contents, '2026-12-24', other).date).toBe('2026-12-24');
+  });
+
+  it('takes the build day from SOURCE_DATE_EPOCH when it is set', () => {
+    expect(buildDay({ SOURCE_DATE_EPOCH: '1767225600' })).toBe('2026-01-01');
+    expect(buildDay({}, new Date('2026-05-04T23:59:00Z'))).toBe('2026-05-04');
   });
 });
 

@@ -23,7 +23,10 @@ const plans = [
 const targets = [
   target('pingjiang-2026', 'rd_spending', 'growth', 8.5),
   target('pingjiang-2024', 'rd_spending', 'growth', 30),
-  target('pingjiang-2026', 'hightech_firms', 'level', 100),
+  // Mentioned after the plan's R&D target: targets are ordered by first mention.
+  target('pingjiang-2026', 'hightech_firms', 'level', 100, {
+    spans: [{ quote: 'hightech_firms 100家', anchor: 'p-2', start: 40, end: 58 }],
+  }),
   target('dengfeng-2025', 'rd_spending', 'growth', 20),
 ];
 const index = buildSiteIndex(plans, [...targets].reverse());

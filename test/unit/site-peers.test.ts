@@ -44,10 +44,8 @@ describe('comparable keys', () => {
     expect(compareKey(share('高新技术产业增加值占地区生产总值比重'))).toBe(gdp);
     expect(compareKey(share('高新技术产业增加值占全县GDP的比重'))).toBe(gdp);
     expect(compareKey(share('高新技术产业增加值占规上工业增加值比重'))).not.toBe(gdp);
-    expect(denominatorOf(share('高新技术产业增加值占规上工业增加值比重'))).toBe(
-      '规模以上工业增加值',
-    );
-    expect(denominatorOf(share('规工企业中有研发活动企业占比'))).toBe('规模以上工业企业');
+    expect(denominatorOf(share('高新技术产业增加值占规上工业增加值比重'))).toBe('规上工业增加值');
+    expect(denominatorOf(share('规工企业中有研发活动企业占比'))).toBe('规上工业企业');
     // Unstated: compared only with other unstated ones, unless the metric implies one.
     expect(denominatorOf(share('高新技术产业增加值占比'))).toBe('');
     expect(denominatorOf(share('研发投入强度', 'rd_spending'))).toBe('GDP');

@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest';
 import { describeChange } from '../../src/site/changes.ts';
 import { compareView, defaultComparePlans, planCompareData } from '../../src/site/compareView.ts';
 import { countyView } from '../../src/site/countyView.ts';
-import { targetsCsv } from '../../src/site/exports.ts';
 import { buildSiteIndex } from '../../src/site/indexes.ts';
 import { metricProvinceView, metricView } from '../../src/site/metricView.ts';
 import {
@@ -381,17 +380,6 @@ describe('planView', () => {
   });
 });
 
-describe('targetsCsv', () => {
-  it('writes one row per target with its metric name and absolute sentence link', () => {
-    const csv = targetsCsv([rd26], METRICS, new URL('https://example.org'));
-    const [header, row] = csv.slice(1).split('\r\n');
-    expect(csv.startsWith('\uFEFFdoc,target_id,')).toBe(true);
-    expect(header!.split(',')).toHaveLength(19);
-    expect(row).toContain(',全社会研发经费投入,');
-    expect(row!.endsWith(`,https://example.org/plans/pingjiang-2026/#${rd26.id}`)).toBe(true);
-  });
-});
-
 describe('plan and target order', () => {
   it('lists plans by county slug, then year, then id', () => {
     const plans = [YJ, P26, LX, P24, plan('pingjiang-2024', { doc: 'pingjiang-2024-b' })];
@@ -404,15 +392,20 @@ describe('plan and target order', () => {
     ]);
   });
 
-  it('lists targets by plan, then by number (t-2 before t-10)', () => {
+  it('lists targets by plan, then by first mention in the plan (ids are hashes, not ordinals)', () => {
+    const at = (doc: string, id: string, ...starts: number[]) => ({
+      doc,
+      id,
+      spans: starts.map((start) => ({ quote: 'q', anchor: 'p-1', start, end: start + 1 })),
+    });
     const ts = [
-      { doc: 'b', id: 't-10' },
-      { doc: 'a', id: 't-3' },
-      { doc: 'b', id: 't-2' },
-      { doc: 'a', id: 't-1' },
+      at('b', 't-10000000', 400),
+      at('a', 't-0000000f', 90, 20),
+      at('b', 't-ffffffff', 30),
+      at('a', 't-00000001', 50),
     ];
     expect(
       ts.sort(targetOrder([{ doc: 'b' }, { doc: 'a' }])).map((t) => `${t.doc}/${t.id}`),
-    ).toEqual(['b/t-2', 'b/t-10', 'a/t-1', 'a/t-3']);
+    ).toEqual(['b/t-ffffffff', 'b/t-10000000', 'a/t-0000000f', 'a/t-00000001']);
   });
 });

@@ -7,8 +7,11 @@ import {
   compareUrl,
   countiesUrl,
   countyUrl,
+  dataUrl,
   metricProvinceUrl,
   metricUrl,
+  normalizeBase,
+  originalServedName,
   planDataUrl,
   planOriginalUrl,
   planTextUrl,
@@ -17,6 +20,7 @@ import {
   prefectureUrl,
   provinceUrl,
   rankingRowUrl,
+  searchIndexUrl,
   searchUrl,
   targetUrl,
 } from '../../src/site/urls.ts';
@@ -108,5 +112,27 @@ describe('site URLs', () => {
       year: '2026',
     });
     expect(searchUrl('')).toBe('/search/');
+  });
+});
+
+describe('base path and originals', () => {
+  it('normalises a base path to one slash at each end', () => {
+    expect(normalizeBase(undefined)).toBe('/');
+    expect(normalizeBase('/')).toBe('/');
+    expect(normalizeBase('county-plans')).toBe('/county-plans/');
+    expect(normalizeBase('//inst/county-plans//')).toBe('/inst/county-plans/');
+  });
+
+  it('builds every path from the base (here /, as vitest runs)', () => {
+    expect(dataUrl('targets.csv')).toBe('/data/targets.csv');
+    expect(searchIndexUrl('manifest.json')).toBe('/search-index/manifest.json');
+    expect(routeOf(dataUrl('targets.csv'))).toEqual(['data/targets.csv.ts']);
+  });
+
+  it('serves an original a browser would run as a page under a plain-text name', () => {
+    for (const f of ['p.html', 'p.HTM', 'p.xhtml', 'p.svg', 'p.md', 'p'])
+      expect(originalServedName(f)).toBe(`${f}.txt`);
+    for (const f of ['p.txt', 'p.pdf', 'p.docx']) expect(originalServedName(f)).toBe(f);
+    expect(planOriginalUrl('p-2024', 'p-2024.html')).toBe('/plans/p-2024/p-2024.html.txt');
   });
 });

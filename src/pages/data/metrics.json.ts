@@ -1,10 +1,11 @@
-/** The pipeline's metrics records, as validated by the content collection. */
+/** The pipeline's metrics records, as validated by the content collection, with the data version. */
 import type { APIRoute } from 'astro';
-import { loadAll } from '../../site/data.ts';
+import { loadAll, loadVersion } from '../../site/data.ts';
+import { versionedJson } from '../../site/exports.ts';
 
 export const GET: APIRoute = async () => {
   const { metrics } = await loadAll();
-  return new Response(JSON.stringify(metrics, null, 1), {
+  return new Response(versionedJson(loadVersion(), 'metrics', metrics), {
     headers: { 'Content-Type': 'application/json; charset=utf-8' },
   });
 };

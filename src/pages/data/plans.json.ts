@@ -1,10 +1,11 @@
-/** The pipeline's plans records, as validated by the content collection. */
+/** The pipeline's plans records, as validated by the content collection, with the data version. */
 import type { APIRoute } from 'astro';
-import { loadAll } from '../../site/data.ts';
+import { loadAll, loadVersion } from '../../site/data.ts';
+import { versionedJson } from '../../site/exports.ts';
 
 export const GET: APIRoute = async () => {
   const { plans } = await loadAll();
-  return new Response(JSON.stringify(plans, null, 1), {
+  return new Response(versionedJson(loadVersion(), 'plans', plans), {
     headers: { 'Content-Type': 'application/json; charset=utf-8' },
   });
 };

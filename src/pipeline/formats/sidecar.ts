@@ -1,7 +1,7 @@
 /**
  * Metadata of a plan that cannot carry front matter (Word, PDF, web page):
  * `<stem>.yaml` beside the file, with the front-matter fields (county,
- * prefecture, province, year, title, source, retrieved), checked like front
+ * prefecture, province, year, title, source, publisher, published, retrieved), checked like front
  * matter (metaFields.ts) with the sidecar's own lines.
  */
 import { readFile } from 'node:fs/promises';
