@@ -7,17 +7,26 @@
  * read or fails validation, a broken taxonomy or overrides file, a write that
  * fails or is interrupted all leave the previous dataset as it was. Every plan
  * is still read, so one run names every bad file with its line and reason.
+ *
+ * A plan unchanged since the last build (same bytes, sidecar and pipeline
+ * version) comes from the extraction cache in .cache/extractions/ (or
+ * $DATA_CACHE_DIR; DATA_CACHE=off reads every plan): src/pipeline/buildDataset.ts.
  */
 import { readdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
-import { getTaxonomy, processCorpus } from '../src/pipeline/index.ts';
-import { DEFAULT_OVERRIDES_FILE, runOverrides } from '../src/pipeline/overrides.ts';
+import { DEFAULT_TAXONOMY_FILE, getTaxonomy } from '../src/pipeline/index.ts';
+import { DEFAULT_OVERRIDES_FILE } from '../src/pipeline/overrides.ts';
 import { SUPPORTED_EXTENSIONS } from '../src/pipeline/formats/index.ts';
-import { stemOf } from '../src/pipeline/planFiles.ts';
 import { runCli } from './lib/cli.ts';
-import { dataDir, readDataset, recoverDataset, writeDataset } from '../src/pipeline/dataset.ts';
-import { buildDay, datasetOf } from '../src/pipeline/publish.ts';
+import { dataDir, readDataset, recoverDataset } from '../src/pipeline/dataset.ts';
+import { buildDay } from '../src/pipeline/publish.ts';
+import { buildDataset } from '../src/pipeline/buildDataset.ts';
+import {
+  ExtractionCache,
+  extractionCacheDir,
+  pipelineVersion,
+} from '../src/pipeline/extractionCache.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const plansDir = resolve(process.env.PLANS_DIR ?? join(root, 'content/plans'));
@@ -37,43 +46,45 @@ for (const [signal, code] of [
 
 async function main(): Promise<void> {
   const started = performance.now();
-  const taxonomy = getTaxonomy(process.env.METRICS_FILE ?? undefined);
+  const taxonomyFile = process.env.METRICS_FILE ?? DEFAULT_TAXONOMY_FILE;
+  const taxonomy = getTaxonomy(taxonomyFile);
   const files = (await readdir(plansDir))
     .filter((f) => SUPPORTED_EXTENSIONS.includes(extname(f).toLowerCase()))
     .sort()
     .map((f) => join(plansDir, f));
-  const { results, errors } = await processCorpus(files, taxonomy);
   // Overrides address content/plans: another PLANS_DIR gets them only with OVERRIDES_FILE.
   const overridesFile =
     process.env.OVERRIDES_FILE ?? (process.env.PLANS_DIR ? null : DEFAULT_OVERRIDES_FILE);
-  const { applied, errors: overrideErrors } =
-    overridesFile && (overridesFile !== DEFAULT_OVERRIDES_FILE || existsSync(overridesFile))
-      ? runOverrides(results, overridesFile, { knownPlans: new Set(files.map(stemOf)) })
-      : { applied: [], errors: [] };
-  errors.push(...overrideErrors);
-  for (const a of applied)
+  const cache =
+    process.env.DATA_CACHE === 'off'
+      ? null
+      : await ExtractionCache.open(extractionCacheDir(), pipelineVersion(taxonomyFile));
+  const outcome = await buildDataset({
+    files,
+    taxonomy,
+    outDir,
+    cache,
+    date: buildDay(),
+    previous: previousVersion(),
+    overridesFile:
+      overridesFile && (overridesFile !== DEFAULT_OVERRIDES_FILE || existsSync(overridesFile))
+        ? overridesFile
+        : null,
+  });
+  for (const a of outcome.applied)
     console.log(`override ${a.action} ${a.doc}: ${a.detail}${a.reason ? ` (${a.reason})` : ''}`);
   // A plan that failed stops the build: the site must not publish with a plan missing.
-  if (errors.length) {
-    for (const e of errors) console.error(`error: ${e.message}`);
+  if (outcome.errors.length) {
+    for (const e of outcome.errors) console.error(`error: ${e.message}`);
     console.error(
-      `data: ${errors.length} of ${files.length} plan(s) failed; ${outDir} left as it was. Fix them or move them out of ${plansDir}`,
+      `data: ${outcome.errors.length} of ${files.length} plan(s) failed; ${outDir} left as it was. Fix them or move them out of ${plansDir}`,
     );
     process.exit(1);
   }
-  const contents = datasetOf({
-    results,
-    errors,
-    applied,
-    taxonomy,
-    files,
-    date: buildDay(),
-    previous: previousVersion(),
-  });
-  await writeDataset(outDir, contents);
   const ms = Math.round(performance.now() - started);
+  const reuse = cache ? ` (${outcome.read} read, ${outcome.cached} from the cache)` : '';
   console.log(
-    `data: ${contents.plans.length} plans, ${contents.targets.length} targets, ${applied.length} overrides → ${outDir} in ${ms} ms (data version ${contents.version.version}, ${contents.version.date})`,
+    `data: ${outcome.plans} plans${reuse}, ${outcome.targets} targets, ${outcome.applied.length} overrides → ${outDir} in ${ms} ms (data version ${outcome.version?.version}, ${outcome.version?.date})`,
   );
 }
 

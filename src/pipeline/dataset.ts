@@ -15,8 +15,9 @@
  * swaps it in only when every file is written, so a failed or interrupted
  * build leaves the previous dataset as it was.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, open, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Root } from 'mdast';
 import { z } from 'zod';
@@ -260,45 +261,240 @@ export function recoverDataset(dir: string): void {
 
 const json = (value: unknown): string => JSON.stringify(value, null, 2) + '\n';
 
+/** A plan document as its file holds it: checked against its schema, compact (docs are most of the dataset). */
+export function documentJson(d: PlanDocument, dir: string = dataDir()): string {
+  const name = datasetFiles.document(d.doc);
+  return JSON.stringify(checked(planDocumentSchema, d, join(dir, name))) + '\n';
+}
+
+/** The dataset's list files, written last, and what the data version's date depends on. */
+export interface DatasetLists extends Omit<
+  DatasetContents,
+  'documents' | 'originals' | 'targets' | 'version'
+> {
+  /** targets.json in chunks (a plan's targets each), checked and written one chunk at a time. */
+  targets: Iterable<z.input<typeof targetsFileSchema>>;
+  /** The build's day, YYYY-MM-DD: the version's date unless `previous` had this version. */
+  date: string;
+  /** The version of the dataset this build replaces, if any. */
+  previous?: DataVersion | null | undefined;
+}
+
 /**
- * Writes a whole dataset to `dir`, each file checked against its schema. It is
- * built in a staging folder beside `dir` and renamed into place only once
- * every file is written; until then `dir` keeps the previous dataset, byte for
- * byte, and any failure (a bad record, a full disk) leaves it so.
+ * The data version's hash, fed as a dataset is written: the plans, the targets
+ * (as the JSON array they make, fed a plan's rows at a time), the metrics — each
+ * as its schema reads it, so a record's key order never matters — and
+ * each plan document's file text, the documents in id order whatever order they
+ * were written in (a rewritten one counts as last written). The same inputs read
+ * by the same pipeline give the same version; any change to a figure, a quote or
+ * a plan's metadata gives another.
  */
-export async function writeDataset(dir: string, contents: DatasetContents): Promise<void> {
-  dir = resolve(dir);
-  try {
-    recoverDataset(dir);
-    await mkdir(dirname(dir), { recursive: true });
-  } catch (e) {
-    // Name the dataset folder the user gave, not the parent the file system tripped on.
-    throw Object.assign(e as NodeJS.ErrnoException, { path: dir, syscall: 'mkdir' });
+export class DataVersionHash {
+  private readonly hash = createHash('sha256');
+  private readonly documents = new Map<string, string>();
+  private targetRows = 0;
+  private plans = 0;
+
+  /** plans.json's records. */
+  addPlans(plans: readonly unknown[]): void {
+    this.plans = plans.length;
+    this.hash.update(JSON.stringify(plans)).update('\u0000');
   }
-  const staging = await mkdtemp(join(dirname(dir), stagingPrefix(dir)));
-  try {
-    const put = (name: string, text: string): Promise<void> =>
-      writeFile(join(staging, name), text, 'utf8');
-    const named = (name: string): string => join(dir, name);
+
+  /** targets.json's records, a chunk at a time, in file order; `last` closes the list. */
+  addTargets(rows: readonly unknown[]): void {
+    for (const row of rows) this.hash.update((this.targetRows++ ? ',' : '[') + JSON.stringify(row));
+  }
+
+  /** Ends the target list (after the last addTargets). */
+  endTargets(): void {
+    this.hash.update(this.targetRows ? ']' : '[]').update('\u0000');
+  }
+
+  /** metrics.json's records. */
+  addMetrics(metrics: readonly unknown[]): void {
+    this.hash.update(JSON.stringify(metrics)).update('\u0000');
+  }
+
+  /** A plan document's file text (documentJson); a later call for the same plan replaces it. */
+  addDocument(doc: string, text: string): void {
+    this.documents.set(doc, createHash('sha256').update(text).digest('hex'));
+  }
+
+  /** The version: its date is the day it was first built (`previous`'s if it had this version). */
+  version(date: string, previous?: DataVersion | null): DataVersion {
+    for (const doc of [...this.documents.keys()].sort())
+      this.hash.update(`${doc}\u0000${this.documents.get(doc)!}\u0000`);
+    const version = this.hash.digest('hex').slice(0, 8);
+    return {
+      version,
+      date: previous?.version === version ? previous.date : date,
+      plans: this.plans,
+      targets: this.targetRows,
+    };
+  }
+}
+
+/** The data version of contents held in memory: the writer's hash over the same checked records. */
+export function dataVersionOfContents(
+  published: Pick<DatasetContents, 'plans' | 'targets' | 'metrics' | 'documents'>,
+  date: string,
+  previous?: DataVersion | null,
+): DataVersion {
+  const hash = new DataVersionHash();
+  hash.addPlans(plansFileSchema.parse(published.plans));
+  hash.addTargets(targetsFileSchema.parse(published.targets));
+  hash.endTargets();
+  hash.addMetrics(metricsFileSchema.parse(published.metrics));
+  for (const d of published.documents) hash.addDocument(d.doc, documentJson(d));
+  return hash.version(date, previous);
+}
+
+/**
+ * Writes a dataset a plan at a time, so a build never holds every document in
+ * memory: documents and originals go into a staging folder beside `dir` as
+ * they come, the list files at the end, and only `finish` renames the staging
+ * folder into place. Until then `dir` keeps the previous dataset, byte for
+ * byte; `abort` (or any failure) leaves it so.
+ */
+export class DatasetWriter {
+  /** The dataset folder. */
+  readonly dir: string;
+  private readonly staging: string;
+  private readonly versionHash = new DataVersionHash();
+
+  private constructor(dir: string, staging: string) {
+    this.dir = dir;
+    this.staging = staging;
+  }
+
+  /** Starts a write to `dir`, first putting back what an interrupted write left. */
+  static async open(dir: string): Promise<DatasetWriter> {
+    dir = resolve(dir);
+    try {
+      recoverDataset(dir);
+      await mkdir(dirname(dir), { recursive: true });
+    } catch (e) {
+      // Name the dataset folder the user gave, not the parent the file system tripped on.
+      throw Object.assign(e as NodeJS.ErrnoException, { path: dir, syscall: 'mkdir' });
+    }
+    const staging = await mkdtemp(join(dirname(dir), stagingPrefix(dir)));
     await mkdir(join(staging, 'docs'));
     await mkdir(join(staging, 'originals'));
-    for (const d of contents.documents) {
-      const name = datasetFiles.document(d.doc);
-      await put(name, json(checked(planDocumentSchema, d, named(name))));
+    return new DatasetWriter(dir, staging);
+  }
+
+  /** Writes one plan's document (checked against its schema); returns the text written. */
+  async document(d: PlanDocument): Promise<string> {
+    const text = documentJson(d, this.dir);
+    await this.documentText(d.doc, text);
+    return text;
+  }
+
+  /** Writes a document already serialized by documentJson (a cached one). */
+  async documentText(doc: string, text: string): Promise<void> {
+    this.versionHash.addDocument(doc, text);
+    await writeFile(join(this.staging, datasetFiles.document(doc)), text, 'utf8');
+  }
+
+  /** A document written earlier in this build (to amend its metadata). */
+  readStagedDocument(doc: string): PlanDocument {
+    return readChecked(planDocumentSchema, this.staging, datasetFiles.document(doc));
+  }
+
+  /** Copies a plan file into `originals/` as given. */
+  async original(file: string, from: string): Promise<void> {
+    await copyFile(from, join(this.staging, datasetFiles.original(file)));
+  }
+
+  /**
+   * Writes the list files, each checked against its schema, and the data
+   * version over everything written; swaps the dataset in; returns the version.
+   */
+  async finish(lists: DatasetLists): Promise<DataVersion> {
+    try {
+      const put = (name: string, text: string): Promise<void> =>
+        writeFile(join(this.staging, name), text, 'utf8');
+      const named = (name: string): string => join(this.dir, name);
+      const { plans, targets, metrics, report, version } = datasetFiles;
+      const planRows = checked(plansFileSchema, lists.plans, named(plans));
+      await put(plans, json(planRows));
+      this.versionHash.addPlans(planRows);
+      await this.writeTargets(lists.targets, named(targets));
+      const metricRows = checked(metricsFileSchema, lists.metrics, named(metrics));
+      await put(metrics, json(metricRows));
+      this.versionHash.addMetrics(metricRows);
+      await put(report, json(checked(reportSchema, lists.report, named(report))));
+      const v = this.versionHash.version(lists.date, lists.previous);
+      await put(version, json(checked(dataVersionSchema, v, named(version))));
+      await swapIn(this.staging, this.dir);
+      return v;
+    } catch (e) {
+      await this.abort();
+      throw e;
     }
-    for (const o of contents.originals)
-      await copyFile(o.from, join(staging, datasetFiles.original(o.file)));
-    const { plans, targets, metrics, report, version } = datasetFiles;
-    await put(plans, json(checked(plansFileSchema, contents.plans, named(plans))));
-    await put(targets, json(checked(targetsFileSchema, contents.targets, named(targets))));
-    await put(metrics, json(checked(metricsFileSchema, contents.metrics, named(metrics))));
-    await put(report, json(checked(reportSchema, contents.report, named(report))));
-    await put(version, json(checked(dataVersionSchema, contents.version, named(version))));
-    await swapIn(staging, dir);
+  }
+
+  /**
+   * targets.json, compact and a chunk at a time: at national scale it is the
+   * largest list by far, and a checked copy of it all would double the memory.
+   */
+  private async writeTargets(
+    chunks: Iterable<z.input<typeof targetsFileSchema>>,
+    file: string,
+  ): Promise<void> {
+    const out = await open(join(this.staging, datasetFiles.targets), 'w');
+    try {
+      let n = 0;
+      await out.write('[');
+      for (const chunk of chunks) {
+        const result = targetsFileSchema.safeParse(chunk);
+        if (!result.success) {
+          const issue = result.error.issues[0]!;
+          const [at, ...rest] = issue.path;
+          throw new DatasetError(file, `${[n + Number(at), ...rest].join('.')}: ${issue.message}`);
+        }
+        this.versionHash.addTargets(result.data);
+        const rows = result.data.map((t) => JSON.stringify(t));
+        if (rows.length) await out.write((n ? ',' : '') + rows.join(','));
+        n += rows.length;
+      }
+      await out.write(']\n');
+      this.versionHash.endTargets();
+    } finally {
+      await out.close();
+    }
+  }
+
+  /** Drops the staging folder; the previous dataset stays. */
+  async abort(): Promise<void> {
+    await rm(this.staging, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Writes a whole dataset to `dir`, each file checked against its schema (a
+ * DatasetWriter fed everything at once). Until every file is written `dir`
+ * keeps the previous dataset, and any failure (a bad record, a full disk)
+ * leaves it so.
+ */
+export async function writeDataset(dir: string, contents: DatasetContents): Promise<void> {
+  const writer = await DatasetWriter.open(dir);
+  try {
+    for (const d of contents.documents) await writer.document(d);
+    for (const o of contents.originals) await writer.original(o.file, o.from);
   } catch (e) {
-    await rm(staging, { recursive: true, force: true });
+    await writer.abort();
     throw e;
   }
+  // The version is computed again from what is written; given the same contents it is contents.version.
+  const { documents: _d, originals: _o, version, ...lists } = contents;
+  await writer.finish({
+    ...lists,
+    targets: [contents.targets],
+    date: version.date,
+    previous: version,
+  });
 }
 
 /** Renames the finished staging folder to `dir`, keeping the previous dataset until it is in. */

@@ -246,29 +246,37 @@ export async function processCorpus(files: string[], given?: Taxonomy): Promise<
   return { results, errors };
 }
 
-/** 岳阳县 and 岳阳市 are different places: a slug shared by two counties gets the suffix's pinyin, then the code. */
+/**
+ * 岳阳县 and 岳阳市 are different places: a slug shared by two counties gets the
+ * suffix's pinyin, and the code as well when that still does not tell them apart.
+ */
 export function uniqueSlugs(results: PlanResult[]): void {
+  uniqueSlugsOf(results.map((r) => r.extraction.meta));
+  for (const r of results) r.document.meta = r.extraction.meta;
+}
+
+/** uniqueSlugs over bare metadata, changed in place (the data build keeps no documents in memory). */
+export function uniqueSlugsOf(all: PlanMeta[]): void {
   const byCounty = new Map<string, PlanMeta[]>();
-  for (const r of results) {
-    const key = `${r.extraction.meta.province}/${r.extraction.meta.prefecture}/${r.extraction.meta.county}`;
-    byCounty.set(key, [...(byCounty.get(key) ?? []), r.extraction.meta]);
+  for (const meta of all) {
+    const key = `${meta.province}/${meta.prefecture}/${meta.county}`;
+    byCounty.set(key, [...(byCounty.get(key) ?? []), meta]);
   }
   const bySlug = new Map<string, string[]>();
   for (const [key, metas] of byCounty)
     bySlug.set(metas[0]!.slug, [...(bySlug.get(metas[0]!.slug) ?? []), key]);
   for (const [slug, keys] of bySlug) {
     if (keys.length < 2) continue;
-    const names = new Set(keys.map((k) => k.split('/')[2]));
-    for (const key of keys) {
+    const suffixed = keys.map((key) => {
+      const county = byCounty.get(key)![0]!.county;
+      return `${slug}-${toPinyin(county.slice(shortName(county).length)) || 'x'}`;
+    });
+    // 玉树市 and 榆树市 both read yushu-shi, as do two 朝阳县: then the code tells them apart.
+    const distinct = new Set(suffixed).size === keys.length;
+    for (const [i, key] of keys.entries()) {
       const metas = byCounty.get(key)!;
-      const county = metas[0]!.county;
-      const suffix = toPinyin(county.slice(shortName(county).length)) || 'x';
-      const next =
-        names.size === keys.length
-          ? `${slug}-${suffix}`
-          : `${slug}-${suffix}-${metas[0]!.code ?? keys.indexOf(key)}`;
+      const next = distinct ? suffixed[i]! : `${suffixed[i]!}-${metas[0]!.code ?? i}`;
       for (const m of metas) m.slug = next;
     }
   }
-  for (const r of results) r.document.meta = r.extraction.meta;
 }

@@ -3,14 +3,19 @@
  * dataset's records (dataset.ts), in a stable order so that the same plans
  * always give the same bytes, and the data version that names them.
  */
-import { createHash } from 'node:crypto';
-import type { Heading } from 'mdast';
+import type { Heading, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import type { DataVersion, DatasetContents } from './dataset.ts';
+import {
+  dataVersionOfContents,
+  type DataVersion,
+  type DatasetContents,
+  type DatasetLists,
+} from './dataset.ts';
 import type { PlanInputError } from './errors.ts';
 import type { PlanResult } from './index.ts';
 import type { AppliedOverride } from './overrides.ts';
-import type { PlanRecord, TargetRecord } from './schema.ts';
+import { regionsOf } from './regions.ts';
+import type { Original, PlanExtraction, PlanRecord, ReviewItem, TargetRecord } from './schema.ts';
 import type { Taxonomy } from './taxonomy.ts';
 
 /** A corpus run ready to publish: its results, the plans that failed, the overrides applied. */
@@ -46,22 +51,21 @@ export function dataVersionOf(
   date: string,
   previous?: DataVersion | null,
 ): DataVersion {
-  const hash = createHash('sha256');
-  for (const part of [published.plans, published.targets, published.metrics])
-    hash.update(JSON.stringify(part)).update('\u0000');
-  for (const d of published.documents) hash.update(JSON.stringify(d)).update('\u0000');
-  const version = hash.digest('hex').slice(0, 8);
-  return {
-    version,
-    date: previous?.version === version ? previous.date : date,
-    plans: published.plans.length,
-    targets: published.targets.length,
-  };
+  // The writer's own hash (dataset.ts) over the records it would write: one definition.
+  return dataVersionOfContents(published, date, previous);
+}
+
+/** What the dataset's lists keep of one plan: everything but its document. */
+export interface PlanOutcome {
+  extraction: PlanExtraction;
+  review: ReviewItem[];
+  original: Original;
+  sections: PlanRecord['sections'];
 }
 
 /** Top-level headings of a plan tree, for the table of contents in plans.json. */
-function sectionsOf(r: PlanResult): PlanRecord['sections'] {
-  return r.document.tree.children
+export function sectionsOf(tree: Root): PlanRecord['sections'] {
+  return tree.children
     .filter((n): n is Heading => n.type === 'heading')
     .map((h) => ({
       id: String((h.data as { id?: string } | undefined)?.id ?? ''),
@@ -70,50 +74,86 @@ function sectionsOf(r: PlanResult): PlanRecord['sections'] {
     }));
 }
 
-/** The dataset's contents for a run: plans sorted by id, targets in plan order. */
-export function datasetOf(run: PublishInput): DatasetContents {
-  const results = [...run.results].sort((a, b) => a.extraction.doc.localeCompare(b.extraction.doc));
-  const plans: PlanRecord[] = [];
-  const targets: TargetRecord[] = [];
-  const originals: DatasetContents['originals'] = [];
-  for (const r of results) {
-    const { doc, meta } = r.extraction;
-    // A result always has its original here: processCorpus reads every plan from a file.
-    plans.push({
-      doc,
-      meta,
-      original: r.original!,
-      target_count: r.extraction.targets.length,
-      sections: sectionsOf(r),
-    });
-    for (const t of r.extraction.targets) {
-      targets.push({
-        ...t,
-        doc,
-        county: meta.county,
-        slug: meta.slug,
-        prefecture: meta.prefecture,
-        province: meta.province,
-        year: meta.year,
-      });
-    }
-    const from = run.files.find((f) => f.endsWith(`/${r.original?.file}`));
-    if (from && r.original) originals.push({ file: r.original.file, from });
-  }
-  // The metric schema keeps what the site shows (no patterns, units, default kinds).
-  const metrics = run.taxonomy.metrics;
-  const documents = results.map((r) => r.document);
+/** A plan's row in plans.json, with the GB/T 2260 codes of its province and prefecture. */
+export function planRecordOf(o: PlanOutcome): PlanRecord {
+  const { doc, meta } = o.extraction;
+  const regions = regionsOf(meta);
   return {
-    plans,
-    targets,
-    metrics,
-    documents,
-    version: dataVersionOf({ plans, targets, metrics, documents }, run.date, run.previous),
-    originals,
+    doc,
+    meta,
+    original: o.original,
+    province_code: regions.province.code,
+    prefecture_code: regions.prefecture.code,
+    target_count: o.extraction.targets.length,
+    sections: o.sections,
+  };
+}
+
+/** A plan's targets as targets.json rows, each with its plan's key fields. */
+export function targetRecordsOf(o: PlanOutcome): TargetRecord[] {
+  const { doc, meta } = o.extraction;
+  return o.extraction.targets.map((t) => ({
+    ...t,
+    doc,
+    county: meta.county,
+    slug: meta.slug,
+    prefecture: meta.prefecture,
+    province: meta.province,
+    year: meta.year,
+  }));
+}
+
+/** The list files of a run: plans sorted by id, targets in plan order. */
+export function datasetLists(
+  outcomes: PlanOutcome[],
+  run: Pick<PublishInput, 'errors' | 'applied' | 'taxonomy' | 'date' | 'previous'>,
+): DatasetLists {
+  const sorted = [...outcomes].sort((a, b) => a.extraction.doc.localeCompare(b.extraction.doc));
+  return {
+    plans: sorted.map(planRecordOf),
+    // Built a plan at a time as the writer asks, so the records never all exist at once.
+    targets: (function* () {
+      for (const o of sorted) yield targetRecordsOf(o);
+    })(),
+    // The metric schema keeps what the site shows (no patterns, units, default kinds).
+    metrics: run.taxonomy.metrics,
     report: {
       errors: run.errors.map((e) => ({ file: e.file, line: e.line, reason: e.reason })),
       overrides: run.applied,
-      review: Object.fromEntries(results.map((r) => [r.extraction.doc, r.review])),
+      review: Object.fromEntries(sorted.map((o) => [o.extraction.doc, o.review])),
     },
+    date: run.date,
+    previous: run.previous,
+  };
+}
+
+/** The dataset's contents for a run held in memory (tests, small corpora). */
+export function datasetOf(run: PublishInput): DatasetContents {
+  const results = [...run.results].sort((a, b) => a.extraction.doc.localeCompare(b.extraction.doc));
+  const originals: DatasetContents['originals'] = [];
+  const outcomes: PlanOutcome[] = results.map((r) => {
+    const from = run.files.find((f) => f.endsWith(`/${r.original?.file}`));
+    if (from && r.original) originals.push({ file: r.original.file, from });
+    // A result always has its original here: processCorpus reads every plan from a file.
+    return {
+      extraction: r.extraction,
+      review: r.review,
+      original: r.original!,
+      sections: sectionsOf(r.document.tree),
+    };
+  });
+  const { date: _, previous: __, ...lists } = datasetLists(outcomes, run);
+  const targets = [...lists.targets].flat();
+  const documents = results.map((r) => r.document);
+  return {
+    ...lists,
+    targets,
+    documents,
+    originals,
+    version: dataVersionOf(
+      { plans: lists.plans, targets, metrics: lists.metrics, documents },
+      run.date,
+      run.previous,
+    ),
   };
 }

@@ -161,6 +161,10 @@ export const planRecordSchema = z.object({
   doc: z.string(),
   meta: planMetaSchema,
   original: originalSchema,
+  /** GB/T 2260 code of the plan's province (430000); regions.ts. */
+  province_code: z.string(),
+  /** GB/T 2260 code of its prefecture (430600); a municipality's is the province's. */
+  prefecture_code: z.string(),
   target_count: z.number().int(),
   /** Top-level headings, for the table of contents. */
   sections: z.array(z.object({ id: z.string(), depth: z.number().int(), text: z.string() })),

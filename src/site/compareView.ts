@@ -29,7 +29,6 @@ export function compareTarget(t: TargetRecord): CompareTarget {
   const { doc, id, metric, label, kind, value, value_max, unit, qualifier, deadline } = t;
   const { county, slug, prefecture, year, scope } = t;
   return {
-    scope,
     doc,
     id,
     metric,
@@ -40,6 +39,7 @@ export function compareTarget(t: TargetRecord): CompareTarget {
     unit,
     qualifier,
     deadline,
+    scope,
     county,
     slug,
     prefecture,

@@ -2,11 +2,11 @@
  * The county page: every plan of one county, what changed between them, how
  * each plan's targets rank among other counties', and who leads what.
  */
-import { isRankable } from './rankable.ts';
 import type { Metric, PlanRecord, TargetRecord } from '../pipeline/schema.ts';
-import { benchmarkIndexed, type Benchmark } from './benchmark.ts';
 import { changes, type Change } from './changes.ts';
 import { metricRank } from './metrics.ts';
+import { firstPerKey } from './comparable.ts';
+import type { PeerIndex, PeerScope, Standing } from './peers.ts';
 
 /** Two consecutive plans of the county compared (comparable targets only). */
 export interface PlanDiff {
@@ -17,11 +17,18 @@ export interface PlanDiff {
   added: TargetRecord[];
 }
 
-/** One plan's benchmarks in the two peer groups. */
+/** One plan's standings in one peer group, in metric display order. */
+export interface PeerGroupBenchmarks {
+  scope: PeerScope;
+  /** 同一地级市（岳阳市）, 同省（湖南省）, 全部县. */
+  caption: string;
+  rows: Standing[];
+}
+
+/** One plan's benchmarks in the three peer groups: its prefecture, its province, all counties. */
 export interface PlanBenchmarks {
   p: PlanRecord;
-  prefecture: Benchmark<TargetRecord>[];
-  all: Benchmark<TargetRecord>[];
+  groups: PeerGroupBenchmarks[];
 }
 
 /** A lead unit (牵头) and the targets it is named for. */
@@ -46,22 +53,22 @@ export interface CountyView {
 
 /**
  * The county page's content. `plans` are the county's plans, oldest first;
- * `targets` their targets in plan order; `peers` every plan's comparable
- * targets (benchmark.ts peerIndex over all targets, built once per build).
+ * `targets` their targets in plan order; `peers` the build's peer groups
+ * (peers.ts, ranked once and shared by every page).
  */
 export function countyView(
   plans: PlanRecord[],
   targets: TargetRecord[],
-  peers: Map<string, TargetRecord[]>,
+  peers: PeerIndex,
   metrics: Metric[],
 ): CountyView {
   const rank = metricRank(metrics);
   const latest = plans.at(-1);
   if (!latest) throw new Error('countyView: a county has at least one plan');
-  const slug = latest.meta.slug;
   const ofPlan = (doc: string): TargetRecord[] => targets.filter((t) => t.doc === doc);
-  // Changes and ranks only between rankable targets (rankable.ts); the rest are listed, 待核.
-  const rankableOf = (doc: string): TargetRecord[] => ofPlan(doc).filter(isRankable);
+  // Changes and ranks only between rankable targets (rankable.ts isRankable, the
+  // predicate the peer index was built with); the rest are listed, 待核.
+  const rankableOf = (doc: string): TargetRecord[] => ofPlan(doc).filter(peers.rankable);
 
   const byMetric = [...Map.groupBy(targets, (t) => t.metric)].sort(
     ([a], [b]) => rank(a) - rank(b) || a.localeCompare(b),
@@ -73,17 +80,24 @@ export function countyView(
     return { prev, p, ...changes(rankableOf(prev.doc), rankableOf(p.doc)) };
   });
 
-  // Peers exclude this county's other plans (those are in the changes).
-  const byRank = (bs: Benchmark<TargetRecord>[]) =>
-    bs.sort((a, b) => rank(a.target.metric) - rank(b.target.metric));
+  // Each county counts once, by its newest plan with the target; this county's
+  // other plans are in the changes above, never among its peers.
   const benches = [...plans].reverse().map((p) => {
-    const own = rankableOf(p.doc);
+    const own = [...firstPerKey(rankableOf(p.doc)).values()].sort(
+      (a, b) => rank(a.metric) - rank(b.metric),
+    );
+    const groups: [PeerScope, string, string][] = [
+      ['prefecture', p.prefecture_code, `同一地级市（${p.meta.prefecture}）Same prefecture`],
+      ['province', p.province_code, `同省（${p.meta.province}）Same province`],
+      ['all', '', '全部县 All counties'],
+    ];
     return {
       p,
-      prefecture: byRank(
-        benchmarkIndexed(own, peers, (r) => r.slug !== slug && r.prefecture === p.meta.prefecture),
-      ),
-      all: byRank(benchmarkIndexed(own, peers, (r) => r.slug !== slug)),
+      groups: groups.map(([scope, code, caption]) => ({
+        scope,
+        caption,
+        rows: own.flatMap((t) => peers.standing(t, scope, code) ?? []),
+      })),
     };
   });
 

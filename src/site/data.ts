@@ -1,33 +1,46 @@
 /**
- * Read access to the pipeline's dataset for pages: the three collections, plus
- * the per-plan documents and originals, read through pipeline/dataset.ts so
- * that 1,000 plan trees never pass through the content store.
+ * Read access to the pipeline's dataset for pages: the three lists, indexed
+ * once per build (indexes.ts) with the peer groups ranked once (peers.ts), plus
+ * the per-plan documents and originals, read one at a time as a page needs
+ * them so that no build holds every plan tree.
  */
 import { getCollection } from 'astro:content';
 import { readDataset, type DataVersion, type PlanDocument } from '../pipeline/dataset.ts';
 import type { Metric, PlanRecord, TargetRecord } from '../pipeline/schema.ts';
+import { buildSiteIndex, type SiteIndex } from './indexes.ts';
 import { planOrder, targetOrder } from './order.ts';
+import { PeerIndex } from './peers.ts';
+import { isRankable } from './rankable.ts';
 
-let cache: Promise<{ plans: PlanRecord[]; targets: TargetRecord[]; metrics: Metric[] }> | undefined;
+/** The dataset's lists, the index over them and the ranked peer groups. */
+export interface SiteData {
+  plans: PlanRecord[];
+  targets: TargetRecord[];
+  metrics: Metric[];
+  index: SiteIndex;
+  peers: PeerIndex;
+}
 
-/** Plans sorted by county (pinyin slug) then year; targets in plan order. */
-export function loadAll() {
+let cache: Promise<SiteData> | undefined;
+
+/** Plans sorted by county (pinyin slug) then year; targets in plan order; built once per build. */
+export function loadAll(): Promise<SiteData> {
   cache ??= (async () => {
     const plans = (await getCollection('plans')).map((e) => e.data);
     plans.sort(planOrder);
     const targets = (await getCollection('targets')).map((e) => e.data);
     targets.sort(targetOrder(plans));
     const metrics = (await getCollection('metrics')).map((e) => e.data);
-    return { plans, targets, metrics };
+    const index = buildSiteIndex(plans, targets);
+    const peers = new PeerIndex(targets, index.regionOfDoc, isRankable);
+    return { plans, targets, metrics, index, peers };
   })();
   return cache;
 }
 
-let byDoc: Map<string, TargetRecord[]> | undefined;
-/** A plan's targets in order; grouped once so 1,000 plan pages don't each scan every target. */
+/** A plan's targets in order (from the index: no page scans every target). */
 export async function targetsOf(doc: string): Promise<TargetRecord[]> {
-  byDoc ??= Map.groupBy((await loadAll()).targets, (t) => t.doc);
-  return byDoc.get(doc) ?? [];
+  return (await loadAll()).index.targetsByDoc.get(doc) ?? [];
 }
 
 /** A plan's document (text and reader tree), checked against the dataset's schema. */

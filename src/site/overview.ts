@@ -1,53 +1,99 @@
 /**
- * The home page: how much the site holds, and the headline-metric matrix —
- * one row per plan, one column per headline metric, each cell the plan's
- * targets for it.
+ * The home page at national size: how much the site holds, how the headline
+ * metrics are distributed over the counties, the provinces with their counts,
+ * and the newest plans in the headline matrix — never every plan.
  */
 import type { Metric, PlanRecord, TargetRecord } from '../pipeline/schema.ts';
+import { miniBox } from '../charts/distribution.ts';
+import { groupTitle } from './comparable.ts';
+import type { SiteIndex } from './indexes.ts';
+import { matrixRows, type MatrixRow } from './matrix.ts';
 import { headlineMetrics, metricInfo, metricOrder, type MetricName } from './metrics.ts';
+import type { PeerIndex } from './peers.ts';
+import type { Summary } from './stats.ts';
 
-/** Targets a matrix cell shows before it says how many more there are. */
-const CELL_TARGETS = 2;
+/** Plans in the home page's "newest plans" matrix. */
+export const NEWEST_PLANS = 12;
 
-/** One plan's targets for one headline metric. */
-export interface MatrixCell {
-  metric: string;
-  shown: TargetRecord[];
-  /** Targets of the metric not shown in the cell. */
-  more: number;
+/** How one headline metric's main comparable group is distributed over the counties. */
+export interface HeadlineDistribution {
+  metric: Metric;
+  /** The group with the most counties, as a heading says it: 增速（%）. */
+  title: string;
+  key: string;
+  summary: Summary;
+  /** Decorative box (the numbers are beside it). */
+  svg: string;
+  /** The metric's other comparable groups (other kinds, units, scopes, denominators). */
+  otherGroups: number;
+}
+
+/** A province on the home page. */
+export interface ProvinceCount {
+  code: string;
+  name: string;
+  prefectures: number;
+  counties: number;
+  plans: number;
 }
 
 export interface OverviewView {
-  /** Distinct counties (a county with two plans counts once). */
+  plans: number;
   counties: number;
+  prefectures: number;
+  provinces: ProvinceCount[];
+  targets: number;
+  /** Headline metrics with a distribution, in column order. */
+  distributions: HeadlineDistribution[];
   /** The matrix columns. */
   heads: Metric[];
-  /** The matrix rows, in plan order. */
-  rows: { plan: PlanRecord; cells: MatrixCell[] }[];
+  /** The newest plans' matrix rows, newest first. */
+  newest: MatrixRow[];
+}
+
+/** Newest first: plan year, then the date it was retrieved, then id. */
+export function newestFirst(a: PlanRecord, b: PlanRecord): number {
+  return (
+    b.meta.year - a.meta.year ||
+    (b.meta.retrieved ?? '').localeCompare(a.meta.retrieved ?? '') ||
+    a.doc.localeCompare(b.doc)
+  );
 }
 
 /** The home page's content. */
-export function overviewView(
-  plans: PlanRecord[],
-  targets: TargetRecord[],
-  metrics: Metric[],
-): OverviewView {
+export function overviewView(index: SiteIndex, peers: PeerIndex, metrics: Metric[]): OverviewView {
   const heads = headlineMetrics(metrics);
-  const byDoc = Map.groupBy(targets, (t) => t.doc);
+  const distributions = heads.flatMap((metric): HeadlineDistribution[] => {
+    const [key, ...others] = peers.keysOf(metric.key);
+    const group = key ? peers.group(key, 'all') : null;
+    if (!key || !group) return [];
+    return [
+      {
+        metric,
+        key,
+        title: groupTitle(group.entries[0]!.item.target),
+        summary: group.summary,
+        svg: miniBox(group.ascending),
+        otherGroups: others.length,
+      },
+    ];
+  });
+  const newest = [...index.plans].sort(newestFirst).slice(0, NEWEST_PLANS);
   return {
-    counties: new Set(plans.map((p) => p.meta.slug)).size,
-    heads,
-    rows: plans.map((plan) => ({
-      plan,
-      cells: heads.map((m) => {
-        const ts = (byDoc.get(plan.doc) ?? []).filter((t) => t.metric === m.key);
-        return {
-          metric: m.key,
-          shown: ts.slice(0, CELL_TARGETS),
-          more: Math.max(0, ts.length - CELL_TARGETS),
-        };
-      }),
+    plans: index.plans.length,
+    counties: index.counties.length,
+    prefectures: index.prefectureByCode.size,
+    provinces: index.provinces.map((p) => ({
+      code: p.code,
+      name: p.name,
+      prefectures: p.prefectures.length,
+      counties: p.counties.length,
+      plans: p.plans,
     })),
+    targets: [...index.targetsByDoc.values()].reduce((n, ts) => n + ts.length, 0),
+    distributions,
+    heads,
+    newest: matrixRows(newest, (doc) => index.targetsByDoc.get(doc) ?? [], heads),
   };
 }
 

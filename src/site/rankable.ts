@@ -36,17 +36,29 @@ const SIZE_CLASSES: [RegExp, string][] = [
 
 /** Denominators of a share, folded to one name per measure. */
 const DENOMINATORS: [RegExp, string][] = [
-  [/^(?:全县|全市|全区|县域|地区|本地)?(?:地区)?生产总值$|^GDP$/i, 'GDP'],
+  [/^(?:全县|全市|全区|全旗|县域|本县|地区|本地|国内)?(?:地区)?生产总值$|^GDP$/i, 'GDP'],
   [/^(?:规模以上|规上|规模)工业(?:企业)?增加值$/, '规上工业增加值'],
   [/^(?:规模以上|规上|规模)?工业(?:企业)?(?:总)?产值$/, '工业产值'],
   [
     /^(?:规模以上|规上|规模)?(?:工业)?企业(?:主营业务|营业)收入$|^(?:主营业务|营业)收入$/,
     '营业收入',
   ],
+  [/^(?:(?:规模以上|规上|规模)工业|规工)企业$/, '规上工业企业'],
 ];
 
 /** 占Y(的)比重 / 比例 / 份额: Y is what the share is of. */
-const SHARE_OF = /占(?:全县|全市|全区)?(.+?)(?:的)?(?:比重|比例|比值|份额|百分比)/;
+const SHARE_OF =
+  /占(?:全县|全市|全区|全旗|县域|本县)?(.+?)(?:的)?(?:比重|比例|比值|占比|份额|百分比)/;
+
+/** Y中X占比 (规上工业企业中有研发活动企业占比): Y is what the share is of. */
+const SHARE_WITHIN = /^(.+?)中.+?(?:占比|比重|比例)$/;
+
+/**
+ * Denominators a share states without naming: 研发投入强度 is R&D as a share of
+ * GDP (content/metrics.yaml says so in its note). Other metrics' 强度 differ
+ * (企业研发投入强度 is a share of revenue), so only metrics listed here get one.
+ */
+const IMPLIED_DENOMINATOR: Record<string, string> = { rd_spending: 'GDP' };
 
 /**
  * A target's scope as comparisons read it: '' for the whole county, `规模以上`
@@ -60,18 +72,19 @@ export function scopeClass(scope: string | null): string {
 }
 
 /**
- * What a share is a share of, from its label (占地区生产总值比重 → GDP); '' when
- * the label leaves it implicit (占比) or the target is not a share.
+ * What a share is a share of, from its label (占地区生产总值比重 → GDP, 规上工业企业中…占比
+ * → 规上工业企业); a share whose label names none gets its metric's implied
+ * denominator, else '' (compared only with other unstated ones); '' for other kinds.
  */
-export function shareBasis(t: Pick<TargetRecord, 'kind' | 'label'>): string {
+export function shareBasis(t: Pick<TargetRecord, 'kind' | 'label'> & { metric?: string }): string {
   if (t.kind !== 'share') return '';
   // Kept small (no pipeline import): the compare page's browser code reads this too.
   const folded = t.label
     .normalize('NFKC')
     .replace(/\s+/g, '')
     .replace(/\((?:GDP|R&D)\)/gi, '');
-  const raw = SHARE_OF.exec(folded)?.[1] ?? '';
-  if (!raw) return '';
+  const raw = SHARE_OF.exec(folded)?.[1] ?? SHARE_WITHIN.exec(folded)?.[1] ?? '';
+  if (!raw) return (t.metric !== undefined ? IMPLIED_DENOMINATOR[t.metric] : undefined) ?? '';
   for (const [re, name] of DENOMINATORS) if (re.test(raw)) return name;
   return raw;
 }
@@ -103,7 +116,15 @@ export function unrankableReason(t: RankFields): string | null {
   return null;
 }
 
-/** Whether the site may rank this target against other counties' (see the module comment). */
+/** Decides whether a target may be ranked (PeerIndex takes one; tests pass others). */
+export type Rankable = (t: TargetRecord) => boolean;
+
+/**
+ * Whether the site may rank this target against other counties' (see the
+ * module comment). The one ranking predicate: every peer group, metric
+ * ranking, distribution and top/bottom list is built through PeerIndex
+ * (peers.ts), which asks it.
+ */
 export function isRankable(t: RankFields): boolean {
   return unrankableReason(t) === null;
 }

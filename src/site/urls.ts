@@ -84,8 +84,36 @@ export const planDataUrl = (doc: string): string => sitePath(`data/plans/${seg(d
 /** A metric's page: `/metrics/rd_spending/`. */
 export const metricUrl = (key: string): string => sitePath(`metrics/${seg(key)}/`);
 
+/** A metric's full ranking in one province: `/metrics/rd_spending/430000/`. */
+export const metricProvinceUrl = (key: string, code: string): string =>
+  `${metricUrl(key)}${seg(code)}/`;
+
+/** The id of a county's row in a province ranking (one row per county and comparable group). */
+export const rankingRowId = (group: string, slug: string): string => `r-${group}-${slug}`;
+
+/**
+ * A county's row in a metric's ranking for its province: the row is the
+ * :target (highlighted without JS), and `?county=` tells the page's script
+ * whose county to mark (src/client/myCounty.ts).
+ */
+export const rankingRowUrl = (key: string, code: string, group: string, slug: string): string =>
+  `${metricProvinceUrl(key, code)}?county=${seg(slug)}#${seg(rankingRowId(group, slug))}`;
+
 /** A county's page, all its plans: `/counties/pingjiang/`. */
 export const countyUrl = (slug: string): string => sitePath(`counties/${seg(slug)}/`);
+
+/** Every county, grouped by province: `/counties/`. */
+export const countiesUrl = sitePath('counties/');
+
+/** Every plan, grouped by province; page 2 on is `/plans/page/2/`. */
+export const plansIndexUrl = (page = 1): string =>
+  sitePath(page <= 1 ? 'plans/' : `plans/page/${page}/`);
+
+/** A province by its GB/T 2260 code: `/provinces/430000/`. */
+export const provinceUrl = (code: string): string => sitePath(`provinces/${seg(code)}/`);
+
+/** A prefecture by its GB/T 2260 code: `/prefectures/430600/`. */
+export const prefectureUrl = (code: string): string => sitePath(`prefectures/${seg(code)}/`);
 
 /** The compare view of the given plans: `/compare/?plans=a,b`. */
 export const compareUrl = (docs: string[]): string =>

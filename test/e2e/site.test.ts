@@ -22,6 +22,7 @@ import {
   type Served,
 } from './harness.ts';
 import type { PlanRecord, TargetRecord } from '../../src/pipeline/schema.ts';
+import { compareKey } from '../../src/site/comparable.ts';
 
 let site: Served;
 let browser: Browser;
@@ -55,7 +56,12 @@ const pageTypes = () => [
   '/',
   '/metrics/',
   '/metrics/rd_spending/',
+  `/metrics/rd_spending/${plans[0]!.province_code}/`,
   `/counties/${county()}/`,
+  '/counties/',
+  '/plans/',
+  `/provinces/${plans[0]!.province_code}/`,
+  `/prefectures/${plans[0]!.prefecture_code}/`,
   `/plans/${plans[0]!.doc}/`,
   '/compare/',
   `/compare/?plans=${plans
@@ -111,29 +117,40 @@ describe('every page type', () => {
 });
 
 describe('metric page', () => {
-  it('/metrics/rd_spending/ shows one bar per plan with that target, in the chart of its kind', async () => {
+  it('/metrics/rd_spending/ draws each comparable group and ranks each county once in it', async () => {
     const { page, context } = await openPage(browser, site.url);
     await page.goto(`${site.url}/metrics/rd_spending/`);
     const rd = targets.filter((t) => t.metric === 'rd_spending');
     expect(rd.length).toBeGreaterThan(0);
-    const byKind = new Map<string, Set<string>>();
-    for (const t of rd)
-      (byKind.get(t.kind) ?? byKind.set(t.kind, new Set()).get(t.kind)!).add(t.doc);
-    const hrefs = await page.$$eval('figure.chart svg', (svgs) =>
-      svgs.map((s) =>
-        [...s.querySelectorAll('g.bar-main a')].map((a) => a.getAttribute('href') ?? ''),
-      ),
+    // Each county once per comparable group (its newest plan with the target).
+    const want = new Map<string, Set<string>>();
+    for (const t of rd) {
+      const key = compareKey(t);
+      (want.get(key) ?? want.set(key, new Set()).get(key)!).add(t.slug);
+    }
+    const sections = await page.$$eval('section[aria-labelledby^="g-"]', (els) =>
+      els.map((el) => ({
+        charts: el.querySelectorAll('figure.chart svg').length,
+        counties: [...el.querySelectorAll('table.ranking tbody tr')].map(
+          (tr) => (tr as HTMLElement).dataset.county ?? '',
+        ),
+      })),
     );
-    const barDocs = hrefs.flat().map((h) => h.split('/')[2]!);
-    const want = [...byKind.values()].flatMap((s) => [...s]);
-    expect(barDocs.sort()).toEqual(want.sort());
+    expect(sections.length).toBe(want.size);
+    for (const s of sections) {
+      expect(s.charts).toBeGreaterThan(0);
+      expect(new Set(s.counties).size).toBe(s.counties.length);
+    }
+    expect(sections.map((s) => [...s.counties].sort()).sort()).toEqual(
+      [...want.values()].map((slugs) => [...slugs].sort()).sort(),
+    );
     await context.close();
   });
 
   it('a target link lands on the highlighted sentence in the reader', async () => {
     const { page, context, errors } = await openPage(browser, site.url);
     await page.goto(`${site.url}/metrics/rd_spending/`);
-    const link = page.locator('td.quote a').first();
+    const link = page.locator('table.ranking td.num a[href*="#"]').first();
     const href = (await link.getAttribute('href'))!;
     expect(href).toMatch(/^\/plans\/[^/]+\/#t-[0-9a-f]{8}(-\d+)?$/);
     await link.click();

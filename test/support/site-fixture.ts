@@ -13,19 +13,28 @@ import {
   type PlanRecord,
   type TargetRecord,
 } from '../../src/pipeline/schema.ts';
+import { regionsOf } from '../../src/pipeline/regions.ts';
 
 /** Counties the fixtures use: slug → names. */
-const PLACES: Record<string, { county: string; prefecture: string; province: string }> = {
-  pingjiang: { county: '平江县', prefecture: '岳阳市', province: '湖南省' },
-  linxiang: { county: '临湘市', prefecture: '岳阳市', province: '湖南省' },
-  yuanjiang: { county: '沅江市', prefecture: '益阳市', province: '湖南省' },
-  longhui: { county: '隆回县', prefecture: '邵阳市', province: '湖南省' },
+const PLACES: Record<
+  string,
+  { county: string; prefecture: string; province: string; code: string }
+> = {
+  pingjiang: { county: '平江县', prefecture: '岳阳市', province: '湖南省', code: '430626' },
+  linxiang: { county: '临湘市', prefecture: '岳阳市', province: '湖南省', code: '430682' },
+  yuanjiang: { county: '沅江市', prefecture: '益阳市', province: '湖南省', code: '430981' },
+  longhui: { county: '隆回县', prefecture: '邵阳市', province: '湖南省', code: '430524' },
+  wugang: { county: '武冈市', prefecture: '邵阳市', province: '湖南省', code: '430581' },
+  dengfeng: { county: '登封市', prefecture: '郑州市', province: '河南省', code: '410185' },
+  gongyi: { county: '巩义市', prefecture: '郑州市', province: '河南省', code: '410181' },
+  lingbao: { county: '灵宝市', prefecture: '三门峡市', province: '河南省', code: '411282' },
 };
 
 /** A plan record for `<slug>-<year>`. */
 export function plan(doc: string, extra: Partial<PlanRecord> = {}): PlanRecord {
   const [slug, year] = doc.split('-') as [string, string];
   const place = PLACES[slug]!;
+  const regions = regionsOf(place);
   return planRecordSchema.parse({
     doc,
     meta: {
@@ -42,6 +51,8 @@ export function plan(doc: string, extra: Partial<PlanRecord> = {}): PlanRecord {
       bytes: 1,
       encoding: 'utf-8',
     },
+    province_code: regions.province.code,
+    prefecture_code: regions.prefecture.code,
     target_count: 0,
     sections: [],
     ...extra,

@@ -124,6 +124,14 @@ describe('slugs and codes', () => {
     expect(a.document.meta.slug).toBe(a.extraction.meta.slug);
   });
 
+  it('玉树市 and 榆树市 (both yushu-shi) are told apart by their codes', () => {
+    const a = processPlanText(`---\ncounty: 玉树市\nyear: 2023\n---\n${BODY}`, 'yushu-2023');
+    const b = processPlanText(`---\ncounty: 榆树市\nyear: 2026\n---\n${BODY}`, 'yushu-2026');
+    uniqueSlugs([a, b]);
+    expect(a.extraction.meta.slug).toBe('yushu-shi-632701');
+    expect(b.extraction.meta.slug).toBe('yushu-shi-220182');
+  });
+
   const dir = mkdtempSync(path.join(tmpdir(), 'plans-meta-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

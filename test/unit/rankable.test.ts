@@ -1,8 +1,9 @@
 /** Which targets the site ranks, and which it puts side by side (src/site/rankable.ts). */
 import { describe, expect, it } from 'vitest';
-import { peerIndex } from '../../src/site/benchmark.ts';
 import { countyView } from '../../src/site/countyView.ts';
-import { metricView } from '../../src/site/metricView.ts';
+import { buildSiteIndex } from '../../src/site/indexes.ts';
+import { metricProvinceView, metricView } from '../../src/site/metricView.ts';
+import { PeerIndex } from '../../src/site/peers.ts';
 import {
   comparabilityKey,
   isRankable,
@@ -12,7 +13,14 @@ import {
   unrankableReason,
 } from '../../src/site/rankable.ts';
 import { renderPlan } from '../../src/site/renderPlan.ts';
+import type { PlanRecord, TargetRecord } from '../../src/pipeline/schema.ts';
 import { METRICS, plan, target } from '../support/site-fixture.ts';
+
+/** The build's index and peer groups over these plans, ranked by the site's rule (isRankable). */
+function site(plans: PlanRecord[], targets: TargetRecord[]) {
+  const index = buildSiteIndex(plans, targets);
+  return { index, peers: new PeerIndex(targets, index.regionOfDoc, isRankable) };
+}
 
 const ht = (value: number, extra = {}) =>
   target('pingjiang-2024', 'hightech_firms', 'level', value, extra);
@@ -90,40 +98,44 @@ describe('the site ranks and compares rankable targets only', () => {
   const rd24 = target('pingjiang-2024', 'rd_spending', 'growth', 8);
   const lowLX = target('linxiang-2024', 'hightech_firms', 'level', 300, { confidence: 'low' });
   const htLX = target('linxiang-2024', 'hightech_firms', 'level', 95);
-  const rankable = [all24, scale26, rd24, htLX].filter(isRankable);
+  const LX = plan('linxiang-2024');
 
   it('a 规模以上 count and an all-firms count are not a change; a 待核 target is neither change nor rank', () => {
-    const view = countyView(
-      [P24, P26],
-      [all24, rd24, scale26, low26],
-      peerIndex(rankable),
-      METRICS,
-    );
+    const mine = [all24, rd24, scale26, low26];
+    const view = countyView([P24, P26], mine, site([P24, P26, LX], [...mine, htLX]).peers, METRICS);
     const d = view.diffs[0]!;
     expect(d.changed).toEqual([]);
     expect(d.added).toEqual([scale26]);
     expect(d.dropped.map((t) => t.id).sort()).toEqual([all24.id, rd24.id].sort());
-    const ranked = view.benches.flatMap((b) => b.all.map((x) => x.target.id));
+    const ranked = view.benches.flatMap((b) =>
+      b.groups.flatMap((g) => g.rows.map((x) => x.target.id)),
+    );
     expect(ranked).not.toContain(low26.id);
   });
 
   it('a 待核 peer never enters a rank', () => {
-    const view = countyView(
-      [P24],
-      [all24],
-      peerIndex([all24, htLX, lowLX].filter(isRankable)),
-      METRICS,
-    );
-    const b = view.benches[0]!.all[0]!;
+    const view = countyView([P24], [all24], site([P24, LX], [all24, htLX, lowLX]).peers, METRICS);
+    const all = view.benches[0]!.groups.find((g) => g.scope === 'all')!;
+    const b = all.rows[0]!;
     expect([b.rank, b.of, b.leader.id]).toEqual([1, 2, all24.id]);
   });
 
-  it('a metric chart draws no 待核 target; the list keeps it', () => {
-    const view = metricView('hightech_firms', METRICS, [all24, htLX, lowLX]);
-    expect(view.targets.map((t) => t.id)).toContain(lowLX.id);
-    const svg = view.charts.map((c) => c.svg).join('');
+  it('a metric chart draws no 待核 target; the province page lists it unranked', () => {
+    const s = site([P24, LX], [all24, htLX, lowLX]);
+    const view = metricView('hightech_firms', METRICS, s.index, s.peers);
+    const g = view.groups[0]!;
+    expect(g.members.map((t) => t.id).sort()).toEqual([all24.id, htLX.id].sort());
+    const svg = view.groups.map((x) => `${x.chart.svg}${x.bars ?? ''}`).join('');
     expect(svg).toContain(htLX.id);
     expect(svg).not.toContain(lowLX.id);
+    const province = metricProvinceView(
+      'hightech_firms',
+      LX.province_code,
+      METRICS,
+      s.index,
+      s.peers,
+    );
+    expect(province.unranked.map((t) => t.id)).toEqual([lowLX.id]);
   });
 });
 

@@ -1,7 +1,6 @@
-/** The comparison logic behind the compare table, county changes and benchmarks, on hand-built rows. */
+/** The comparison logic behind the compare table and county changes, on hand-built rows (benchmarks: site-peers.test.ts). */
 import { describe, expect, it } from 'vitest';
 import { alignPlans } from '../../src/site/align.ts';
-import { benchmark, median } from '../../src/site/benchmark.ts';
 import { changes } from '../../src/site/changes.ts';
 import type { Row } from '../../src/site/comparable.ts';
 import { compareTableHtml, parsePlansParam } from '../../src/site/compareTable.ts';
@@ -25,6 +24,7 @@ const t = (
   value_max: null,
   unit,
   label: metric,
+  scope: null as string | null,
   qualifier: 'at_least' as const,
   county: doc.split('-')[0]!,
   slug: doc.split('-')[0]!,
@@ -58,31 +58,6 @@ describe('changes between a county plans', () => {
     ]);
     expect(c.added.map((r) => `${r.metric}/${r.kind}`)).toEqual(['hightech_firms/level']);
     expect(c.dropped.map((r) => `${r.metric}/${r.kind}`)).toEqual(['hightech_firms/increase']);
-  });
-});
-
-describe('benchmark', () => {
-  it('ranks, takes the median, names the leader and the gap', () => {
-    const own = rows.filter((r) => r.doc === 'pingjiang-2026');
-    const peers = rows.filter((r) => r.slug !== 'pingjiang');
-    const b = benchmark(own, peers);
-    const rd = b.find((x) => x.target.metric === 'rd_spending')!;
-    expect([rd.rank, rd.of, rd.median, rd.leader.doc, Math.round(rd.gap * 10) / 10]).toEqual([
-      3,
-      3,
-      12,
-      'linxiang-2024',
-      9.6,
-    ]);
-    const ht = b.find((x) => x.target.metric === 'hightech_firms')!;
-    expect([ht.rank, ht.of, ht.gap]).toEqual([1, 2, 0]);
-    // No peer has a density target: nothing to benchmark.
-    expect(b.some((x) => x.target.metric === 'high_value_patents_density')).toBe(false);
-  });
-  it('median of even and odd lists', () => {
-    expect(median([3, 1, 2])).toBe(2);
-    expect(median([4, 1, 3, 2])).toBe(2.5);
-    expect(median([])).toBeNull();
   });
 });
 

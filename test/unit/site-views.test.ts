@@ -1,11 +1,11 @@
 /** The pages' computations (src/site/*View.ts, overview, exports) on hand-built records. */
 import type { Root } from 'mdast';
 import { describe, expect, it } from 'vitest';
-import { peerIndex } from '../../src/site/benchmark.ts';
 import { describeChange } from '../../src/site/changes.ts';
 import { compareView, defaultComparePlans, planCompareData } from '../../src/site/compareView.ts';
 import { countyView } from '../../src/site/countyView.ts';
-import { metricView } from '../../src/site/metricView.ts';
+import { buildSiteIndex } from '../../src/site/indexes.ts';
+import { metricProvinceView, metricView } from '../../src/site/metricView.ts';
 import {
   headlineMetrics,
   inDisplayOrder,
@@ -13,6 +13,7 @@ import {
   metricOrder,
 } from '../../src/site/metrics.ts';
 import { metricList, overviewView } from '../../src/site/overview.ts';
+import { PeerIndex } from '../../src/site/peers.ts';
 import { planOrder, targetOrder } from '../../src/site/order.ts';
 import { planView } from '../../src/site/planView.ts';
 import { METRICS, metric, plan, target } from '../support/site-fixture.ts';
@@ -34,6 +35,18 @@ const htLX = target('linxiang-2024', 'hightech_firms', 'level', 95);
 const rdYJ = target('yuanjiang-2024', 'rd_spending', 'growth', 12);
 const ALL = [rd24, ht24, pt24, rd26, ht26, rdLX, htLX, rdYJ];
 
+/** The build's index and peer groups over some plans and targets. */
+function site(plans = [P24, P26, LX, YJ], targets = ALL) {
+  const index = buildSiteIndex(plans, targets);
+  return {
+    index,
+    peers: new PeerIndex(
+      index.targetsByDoc.values().flatMap((ts) => ts),
+      index.regionOfDoc,
+    ),
+  };
+}
+
 describe('metric names and order', () => {
   it('puts headline metrics first, the taxonomy next, other last', () => {
     expect(headlineMetrics(METRICS).map((m) => m.key)).toEqual(['rd_spending', 'hightech_firms']);
@@ -54,7 +67,7 @@ describe('metric names and order', () => {
 
 describe('countyView', () => {
   const mine = [rd24, ht24, pt24, rd26, ht26];
-  const view = countyView([P24, P26], mine, peerIndex(ALL), METRICS);
+  const view = countyView([P24, P26], mine, site().peers, METRICS);
 
   it('names the county by its newest plan and lists targets by metric in display order', () => {
     expect(view.latest.doc).toBe('pingjiang-2026');
@@ -78,18 +91,39 @@ describe('countyView', () => {
     ]);
   });
 
-  it('benchmarks the newest plan first, against other counties only', () => {
+  it('benchmarks the newest plan first in its prefecture, province and all counties', () => {
     expect(view.benches.map((b) => b.p.doc)).toEqual(['pingjiang-2026', 'pingjiang-2024']);
     const newest = view.benches[0]!;
-    // Same prefecture (岳阳市): 临湘 only; all plans: 临湘 and 沅江; never 平江 2024.
-    const rd = (bs: typeof newest.all) => bs.find((b) => b.target.metric === 'rd_spending')!;
-    expect([rd(newest.prefecture).rank, rd(newest.prefecture).of]).toEqual([2, 2]);
-    expect([rd(newest.all).rank, rd(newest.all).of, rd(newest.all).leader.doc]).toEqual([
-      3,
-      3,
-      'linxiang-2024',
+    expect(newest.groups.map((g) => [g.scope, g.caption])).toEqual([
+      ['prefecture', '同一地级市（岳阳市）Same prefecture'],
+      ['province', '同省（湖南省）Same province'],
+      ['all', '全部县 All counties'],
     ]);
-    expect(newest.all.map((b) => b.target.metric)).toEqual(['rd_spending', 'hightech_firms']);
+    const rd = (scope: string) =>
+      newest.groups
+        .find((g) => g.scope === scope)!
+        .rows.find((b) => b.target.metric === 'rd_spending')!;
+    // Same prefecture (岳阳市): 临湘 only; all counties: 临湘 and 沅江; never 平江 2024.
+    expect([rd('prefecture').rank, rd('prefecture').of]).toEqual([2, 2]);
+    expect([rd('all').rank, rd('all').of, rd('all').leader.doc]).toEqual([3, 3, 'linxiang-2024']);
+    expect(newest.groups[2]!.rows.map((b) => b.target.metric)).toEqual([
+      'rd_spending',
+      'hightech_firms',
+    ]);
+  });
+
+  it("benchmarks an older plan as it stood, never next to the county's newer plan", () => {
+    const older = view.benches[1]!.groups.find((g) => g.scope === 'all')!;
+    const rd = older.rows.find((b) => b.target.metric === 'rd_spending')!;
+    // 平江 2024's 30% against 临湘 18.1% and 沅江 12%: first of three, 平江 2026 not counted.
+    expect([rd.target.doc, rd.rank, rd.of, rd.gap, rd.leader.doc]).toEqual([
+      'pingjiang-2024',
+      1,
+      3,
+      0,
+      'pingjiang-2024',
+    ]);
+    expect(rd.summary.median).toBe(18.1);
   });
 
   it('lists lead units by how many targets they lead, and counts the unled', () => {
@@ -101,7 +135,7 @@ describe('countyView', () => {
   });
 
   it('refuses a county without plans', () => {
-    expect(() => countyView([], [], new Map(), METRICS)).toThrow(/at least one plan/);
+    expect(() => countyView([], [], site([], []).peers, METRICS)).toThrow(/at least one plan/);
   });
 });
 
@@ -128,56 +162,102 @@ describe('describeChange', () => {
 describe('metricView', () => {
   const rdLevel = target('yuanjiang-2024', 'rd_spending', 'level', 5, { unit: '亿元' });
   const rdAgain = target('linxiang-2024', 'rd_spending', 'growth', 10, { label: '研发投入' });
-  const all = [...ALL, rdLevel, rdAgain];
-  const view = metricView('rd_spending', METRICS, all);
+  const rdDF = target('dengfeng-2025', 'rd_spending', 'growth', 18.1);
+  const DF = plan('dengfeng-2025');
+  const plans = [P24, P26, LX, YJ, DF];
+  const all = [...ALL, rdLevel, rdAgain, rdDF];
+  const { index, peers } = site(plans, all);
+  const view = metricView('rd_spending', METRICS, index, peers);
 
-  it('charts each kind and unit apart, levels before growth rates', () => {
-    expect(view.charts.map((c) => [c.kind, c.unit, c.targets.length])).toEqual([
+  it('shows each comparable group apart, levels before growth rates', () => {
+    expect(view.groups.map((g) => [g.kind, g.unit, g.summary.n])).toEqual([
       ['level', '亿元', 1],
-      ['growth', '%', 5],
+      ['growth', '%', 4],
     ]);
-    expect(view.groups).toBe(2);
-    expect(view.charts.map((c) => c.slug)).toEqual([
+    expect(view.groups.map((g) => g.slug)).toEqual([
       'rd_spending-level-4ebf5143',
       'rd_spending-growth-25',
     ]);
+    expect(view.groups[1]!.title).toBe('增速（%）');
   });
 
-  it('draws one bar per plan (its first target) and tabulates them highest first', () => {
-    const growth = view.charts[1]!;
-    expect(growth.table.rows.map((r) => [r[0], r[4]])).toEqual([
-      ['pingjiang-2024', '30'],
-      ['linxiang-2024', '18.1'],
-      ['yuanjiang-2024', '12'],
-      ['pingjiang-2026', '8.5'],
+  it('ranks counties, not plans: each by its newest plan, ties sharing a rank', () => {
+    const growth = view.groups[1]!;
+    // 平江 by its 2026 plan (8.5), never also by 2024 (30); 临湘 by its first target (18.1).
+    expect(growth.top.map((r) => [r.county.slug, r.target.value, r.rank, r.tied])).toEqual([
+      ['dengfeng', 18.1, 1, true],
+      ['linxiang', 18.1, 1, true],
+      ['yuanjiang', 12, 3, false],
+      ['pingjiang', 8.5, 4, false],
     ]);
-    expect(growth.svg).toContain('id="chart-rd_spending-growth-25"');
-    expect(growth.svg.match(/<a /g)).toHaveLength(4);
-    expect(growth.caption).toMatch(/^全社会研发经费投入（增速，%）：每份方案一条/);
+    expect(growth.bottom).toEqual([]);
+    expect(growth.summary).toMatchObject({ n: 4, median: 15.05, max: 18.1, min: 8.5 });
+    expect(growth.bars).toContain('id="chart-rd_spending-growth-25"');
+    expect(growth.bars!.match(/<a /g)).toHaveLength(4);
   });
 
-  it('counts plans and wordings, and warns about differences', () => {
-    expect(view.targets).toHaveLength(6);
-    expect(view.planCount).toBe(4);
+  it('draws the distribution by province, national first, and summarizes each province', () => {
+    const growth = view.groups[1]!;
+    expect(growth.chart.svg).toContain('id="dist-rd_spending-growth-25"');
+    expect(growth.chart.svg).toContain('全国（4）');
+    expect(growth.chart.svg).toContain('湖南省（3）');
+    expect(growth.chart.svg).toContain('河南省（1）');
+    expect(growth.chart.rows.map((r) => r.slice(0, 2))).toEqual([
+      ['全国', 4],
+      ['河南省', 1],
+      ['湖南省', 3],
+    ]);
+    expect(
+      growth.provinces.map((p) => [p.name, p.summary.median, p.best.county.slug, p.best.rank]),
+    ).toEqual([
+      ['河南省', 18.1, 'dengfeng', 1],
+      ['湖南省', 12, 'linxiang', 1],
+    ]);
+  });
+
+  it('counts plans, counties and wordings, and warns about differences', () => {
+    expect(view.targetCount).toBe(7);
+    expect(view.planCount).toBe(5);
+    expect(view.countyCount).toBe(4);
     expect(view.wordings).toEqual([
-      { label: 'rd_spending', n: 5, kinds: ['growth', 'level'] },
+      { label: 'rd_spending', n: 6, kinds: ['growth', 'level'] },
       { label: '研发投入', n: 1, kinds: ['growth'] },
     ]);
     expect(view.noDifferences).toBe(false);
-    expect(metricView('patents', METRICS, ALL).noDifferences).toBe(true);
+    expect(view.provinces.map((p) => [p.code, p.counties])).toEqual([
+      ['410000', 1],
+      ['430000', 3],
+    ]);
+    expect(metricView('patents', METRICS, index, peers).noDifferences).toBe(true);
   });
 
-  it('lists `other` without charts (it is not one measure) and a key the taxonomy lacks', () => {
+  it('lists `other` without groups (it is not one measure) and a key the taxonomy lacks', () => {
     const other = target('longhui-2023', 'other', 'level', 3, { label: '优良品种' });
-    const v = metricView('other', METRICS, [other]);
-    expect(v.charts).toEqual([]);
-    expect(v.targets).toEqual([other]);
-    const unknown = metricView('new_metric', METRICS, []);
-    expect([unknown.definition, unknown.targets, unknown.info.zh]).toEqual([
+    const s = site([plan('longhui-2023')], [other]);
+    expect(metricView('other', METRICS, s.index, s.peers).groups).toEqual([]);
+    expect(metricProvinceView('other', '430000', METRICS, s.index, s.peers).unranked).toEqual([
+      other,
+    ]);
+    const unknown = metricView('new_metric', METRICS, s.index, s.peers);
+    expect([unknown.definition, unknown.targetCount, unknown.info.zh]).toEqual([
       undefined,
-      [],
+      0,
       'new_metric',
     ]);
+  });
+
+  it("ranks a province's counties with their national and provincial places", () => {
+    const v = metricProvinceView('rd_spending', '430000', METRICS, index, peers);
+    const growth = v.groups.find((g) => g.kind === 'growth')!;
+    expect(
+      growth.rows.map((r) => [r.county.slug, r.provincial.rank, r.national.rank, r.national.tied]),
+    ).toEqual([
+      ['linxiang', 1, 1, true],
+      ['yuanjiang', 2, 3, false],
+      ['pingjiang', 3, 4, false],
+    ]);
+    expect(growth.national.n).toBe(4);
+    expect(v.unranked).toEqual([]);
   });
 });
 
@@ -216,12 +296,31 @@ describe('compareView', () => {
 });
 
 describe('overviewView and metricList', () => {
-  it('builds the headline matrix with at most two targets a cell', () => {
+  it('counts the country, distributes the headline metrics and shows the newest plans', () => {
     const extra = [1, 2].map((i) => target('pingjiang-2026', 'rd_spending', 'growth', i));
-    const v = overviewView([P24, P26, LX], [...ALL, ...extra], METRICS);
-    expect(v.counties).toBe(2);
+    const { index, peers } = site([P24, P26, LX], [...ALL.filter((t) => t !== rdYJ), ...extra]);
+    const v = overviewView(index, peers, METRICS);
+    expect([v.plans, v.counties, v.prefectures, v.provinces.length]).toEqual([3, 2, 1, 1]);
+    expect(v.provinces).toEqual([
+      { code: '430000', name: '湖南省', prefectures: 1, counties: 2, plans: 3 },
+    ]);
     expect(v.heads.map((m) => m.key)).toEqual(['rd_spending', 'hightech_firms']);
-    const row = v.rows.find((r) => r.plan.doc === 'pingjiang-2026')!;
+    // 平江 counts once (its 2026 plan's first growth target, 8.5), beside 临湘's 18.1.
+    const rd = v.distributions[0]!;
+    expect([rd.metric.key, rd.title, rd.summary.n, rd.summary.median, rd.otherGroups]).toEqual([
+      'rd_spending',
+      '增速（%）',
+      2,
+      13.3,
+      0,
+    ]);
+    expect(rd.svg).toMatch(/^<svg aria-hidden="true"/);
+    expect(v.newest.map((r) => r.plan.doc)).toEqual([
+      'pingjiang-2026',
+      'linxiang-2024',
+      'pingjiang-2024',
+    ]);
+    const row = v.newest[0]!;
     expect(row.cells.map((c) => [c.metric, c.shown.length, c.more])).toEqual([
       ['rd_spending', 2, 1],
       ['hightech_firms', 1, 0],

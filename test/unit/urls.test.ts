@@ -5,15 +5,21 @@ import { describe, expect, it } from 'vitest';
 import {
   anchorUrl,
   compareUrl,
+  countiesUrl,
   countyUrl,
   dataUrl,
+  metricProvinceUrl,
   metricUrl,
   normalizeBase,
   originalServedName,
   planDataUrl,
   planOriginalUrl,
   planTextUrl,
+  plansIndexUrl,
   planUrl,
+  prefectureUrl,
+  provinceUrl,
+  rankingRowUrl,
   searchIndexUrl,
   searchUrl,
   targetUrl,
@@ -63,6 +69,17 @@ describe('site URLs', () => {
     expect(routeOf(planDataUrl(t.doc))).toEqual(['data/plans/[doc].json.ts']);
     expect(routeOf(metricUrl('rd_spending'))).toEqual(['metrics/[key].astro']);
     expect(routeOf(countyUrl('pingjiang'))).toEqual(['counties/[slug].astro']);
+    expect(routeOf(countiesUrl)).toEqual(['counties/index.astro']);
+    expect(routeOf(plansIndexUrl(1))).toEqual(['plans/index.astro']);
+    expect(routeOf(plansIndexUrl(3))).toEqual(['plans/page/[page].astro']);
+    expect(routeOf(provinceUrl('430000'))).toEqual(['provinces/[code].astro']);
+    expect(routeOf(prefectureUrl('430600'))).toEqual(['prefectures/[code].astro']);
+    expect(routeOf(metricProvinceUrl('rd_spending', '430000'))).toEqual([
+      'metrics/[key]/[province].astro',
+    ]);
+    expect(routeOf(rankingRowUrl('rd_spending', '430000', 'g1', 'pingjiang'))).toEqual([
+      'metrics/[key]/[province].astro',
+    ]);
     expect(routeOf(compareUrl(['a-2024', 'b-2024']))).toEqual(['compare/index.astro']);
     expect(routeOf(searchUrl('云母', { county: '平江县' }))).toEqual(['search/index.astro']);
   });
@@ -70,7 +87,8 @@ describe('site URLs', () => {
   it('the route matcher tells routes apart and rejects what no route serves', () => {
     expect(routeOf('/')).toEqual(['index.astro']);
     expect(routeOf('/metrics/')).toEqual(['metrics/index.astro']);
-    expect(routeOf('/plans/')).toEqual([]);
+    expect(routeOf('/plans/')).toEqual(['plans/index.astro']);
+    expect(routeOf('/plans/page/2/')).toEqual(['plans/page/[page].astro']);
     expect(routeOf('/plans/a/b/c')).toEqual([]);
   });
 
