@@ -249,9 +249,16 @@ export function recoverDataset(dir: string): void {
   dir = resolve(dir);
   const parent = dirname(dir);
   if (existsSync(parent)) {
+    // Called from a signal handler while writes may still be landing in the staging
+    // folder: a file created between listing and removing gives ENOTEMPTY, so retry.
     for (const name of readdirSync(parent))
       if (name.startsWith(stagingPrefix(dir)))
-        rmSync(join(parent, name), { recursive: true, force: true });
+        rmSync(join(parent, name), {
+          recursive: true,
+          force: true,
+          maxRetries: 10,
+          retryDelay: 20,
+        });
   }
   const retired = retiredPath(dir);
   if (!existsSync(retired)) return;
@@ -468,7 +475,7 @@ export class DatasetWriter {
 
   /** Drops the staging folder; the previous dataset stays. */
   async abort(): Promise<void> {
-    await rm(this.staging, { recursive: true, force: true });
+    await rm(this.staging, { recursive: true, force: true, maxRetries: 10, retryDelay: 20 });
   }
 }
 
