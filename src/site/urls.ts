@@ -119,6 +119,9 @@ export const prefectureUrl = (code: string): string => sitePath(`prefectures/${s
 export const compareUrl = (docs: string[]): string =>
   sitePath(docs.length ? `compare/?plans=${docs.map(seg).join(',')}` : 'compare/');
 
+/** A prefecture's counties side by side, built without JavaScript: `/compare/430600/`. */
+export const comparePrefectureUrl = (code: string): string => sitePath(`compare/${seg(code)}/`);
+
 /** The search page for a query and its filters, as the page reads them back. */
 export function searchUrl(q: string, filters: Record<string, string | number | undefined> = {}) {
   const u = new URLSearchParams();

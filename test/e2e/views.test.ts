@@ -261,6 +261,23 @@ describe('compare picker', () => {
     await context.close();
   });
 
+  it('without JavaScript a prefecture’s counties are compared on a page of their own', async () => {
+    const { page, context } = await openPage(browser, site.url, {
+      javaScriptEnabled: false,
+      viewport: PHONE,
+    });
+    await page.goto(`${site.url}/compare/`);
+    const link = page.locator('[data-checks] a', { hasText: '各县并排比较' });
+    expect(await link.count()).toBeGreaterThanOrEqual(1);
+    await link.first().click();
+    await page.waitForURL(/\/compare\/\d{6}\/$/);
+    const heads = await page.locator('table.compare thead th a').allTextContents();
+    // 岳阳市: 平江 by its newest plan and 临湘, one column each.
+    expect(heads.map((h) => h.trim()).sort()).toEqual(['临湘市 2024', '平江县 2026']);
+    expect(await page.locator('table.compare tbody tr').count()).toBeGreaterThan(10);
+    await context.close();
+  });
+
   it('without JavaScript the plans are a plain form of checkboxes', async () => {
     const { page, context } = await openPage(browser, site.url, {
       javaScriptEnabled: false,
