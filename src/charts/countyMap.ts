@@ -196,8 +196,14 @@ export function mapLegend(data: MapDatum[], o: Pick<MapOptions, 'id' | 'legendLa
     `<defs><pattern id="${hatch}" patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)"><rect width="6" height="6" fill="#f6f7f8"/><line x1="0" y1="0" x2="0" y2="6" stroke="#aab3bc" stroke-width="1.5"/></pattern></defs>`,
   );
   swatch(`url(#${hatch})`, '#aab3bc', '未收录方案 No plan');
+  // A locator map (a region page, a county with no shared target) colours no metric:
+  // its grey counties simply have a plan.
   if (data.some((d) => d.value == null))
-    swatch(NO_VALUE, '#aab3bc', '有方案，无可比目标 No comparable target');
+    swatch(
+      NO_VALUE,
+      '#aab3bc',
+      values.length ? '有方案，无可比目标 No comparable target' : '已收录方案 Has a plan',
+    );
   if (data.some((d) => d.highlight)) swatch('none', INK, '本县 This county');
   const height = y + 6;
   return (

@@ -97,6 +97,12 @@ describe('countyMap', () => {
       expect(legend).toContain(s);
     expect(mapLegend([datum('430626', 3)], OPTS)).not.toContain('本县');
   });
+
+  it('a locator map, colouring no metric, says its grey counties have a plan, not that they lack a target', () => {
+    const legend = mapLegend([datum('430626', null), datum('430682', null)], OPTS);
+    expect(legend).toContain('已收录方案');
+    expect(legend).not.toContain('无可比目标');
+  });
 });
 
 describe('rewindForD3', () => {
