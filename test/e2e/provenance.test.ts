@@ -212,6 +212,52 @@ describe('targets.csv', () => {
   });
 });
 
+describe('chart downloads', () => {
+  it('name the data version: a CSV column, and a footnote inside the saved SVG', async () => {
+    const v = JSON.parse(readFileSync(join(DIST, 'data/version.json'), 'utf8')) as {
+      version: string;
+      date: string;
+    };
+    await page.goto(`${site.url}/metrics/rd_spending/`);
+    const links = await page
+      .locator('.chart-links a[download]')
+      .evaluateAll((as) =>
+        as.map((a) => ({ name: a.getAttribute('download')!, href: a.getAttribute('href')! })),
+      );
+    const decode = (href: string) => decodeURIComponent(href.slice(href.indexOf(',') + 1));
+    const csvs = links.filter((l) => l.name.endsWith('.csv'));
+    const svgs = links.filter((l) => l.name.endsWith('.svg'));
+    expect(csvs.length).toBeGreaterThan(0);
+    expect(svgs.length).toBeGreaterThan(0);
+    for (const l of csvs) {
+      const rows = csvParse(decode(l.href).replace(/^\uFEFF/, ''));
+      expect(rows.columns.at(-1), l.name).toBe('data_version');
+      expect(rows.length, l.name).toBeGreaterThan(0);
+      for (const r of rows) expect(r['data_version'], l.name).toBe(v.version);
+    }
+    // Open each saved SVG on its own, as a person who downloaded it does: the note is inside it.
+    for (const l of svgs) {
+      await page.goto(l.href);
+      const note = await page.evaluate(() => {
+        const svg = document.documentElement as unknown as SVGSVGElement;
+        const text = [...svg.querySelectorAll('text')].at(-1)!;
+        const box = text.getBBox();
+        const view = svg.viewBox.baseVal;
+        return {
+          text: text.textContent,
+          inside:
+            box.x >= view.x &&
+            box.y >= view.y &&
+            box.x + box.width <= view.x + view.width &&
+            box.y + box.height <= view.y + view.height + 0.5,
+        };
+      });
+      expect(note.text, l.name).toContain(`${v.version}（${v.date}）`);
+      expect(note.inside, l.name).toBe(true);
+    }
+  });
+});
+
 /** Files a static host serves as text (the rest are images, fonts and originals). */
 const TEXT = new Set(['.html', '.js', '.mjs', '.css', '.json', '.csv', '.svg', '.xml', '.txt']);
 
