@@ -14,7 +14,7 @@
  *   2  fuzzy: some but not all terms occur
  * Within a tier: more terms matched, then more occurrences, then newer plan.
  */
-import { siteUrls } from '../site/urls.ts';
+import { highlightUrl, siteUrls } from '../site/urls.ts';
 import { foldForSearch } from './fold.ts';
 import {
   isSingleHan,
@@ -25,7 +25,7 @@ import {
 } from './tokenize.ts';
 import { buildSynonyms, type SynonymTable } from './synonyms.ts';
 import { paths } from './layout.ts';
-import { snippet } from './highlight.ts';
+import { findRanges, snippet } from './highlight.ts';
 import { Ranker, type Matches, type Ranking } from './rank.ts';
 import { countOccurrences, intersectAt, type Postings } from './postings.ts';
 import { IndexStore, type Loader } from './store.ts';
@@ -57,6 +57,12 @@ interface Hit {
 const MAX_MASKED_ALTS = 31;
 
 /** Searches one index: passages, quick results, facets. */
+/** The words of `text` a result matched, as the plan writes them, once each, in text order. */
+function hitWords(text: string, needles: string[]): string[] {
+  const words = findRanges(text, needles).map(([a, b]) => text.slice(a, b).trim());
+  return [...new Set(words)].filter(Boolean).slice(0, 8);
+}
+
 export class SearchEngine {
   readonly manifest: Manifest;
   readonly synonyms: SynonymTable;
@@ -240,7 +246,7 @@ export class SearchEngine {
       year: this.docs.year(di),
       anchor,
       heading,
-      href: this.urls.plan(doc, anchor),
+      href: highlightUrl(this.urls.plan(doc, anchor), hitWords(text, needles)),
       tier: h.tier,
       snippet: snippet(text, needles),
       targets: tHits,

@@ -6,6 +6,7 @@
 import { toString } from 'mdast-util-to-string';
 import type { Nodes, Root } from 'mdast';
 import { dataDir as defaultDataDir, readDataset } from '../pipeline/dataset.ts';
+import type { TargetRecord } from '../pipeline/schema.ts';
 import { planOrder } from '../site/order.ts';
 import type { SearchDoc, SearchInput, SearchParagraph, SearchTargetRef } from './types.ts';
 
@@ -17,7 +18,8 @@ function idOf(n: Nodes): string | undefined {
 /**
  * Passages of a plan tree, in order, each with its section heading: every node
  * the pipeline gave an anchor id (paragraphs `p-N`, headings `h-N`), and each
- * row of an anchored table (`tbl-N`).
+ * row of an anchored table, at the row's own anchor (`tbl-N-rM`; a row without
+ * one, such as the header, at the table's `tbl-N`) with the targets quoted in it.
  */
 export function paragraphsOf(
   tree: Root,
@@ -28,14 +30,15 @@ export function paragraphsOf(
   const walk = (n: Nodes): void => {
     const id = idOf(n);
     if (id && n.type === 'table') {
-      // One passage per row, all anchored at the table (rows carry no ids).
+      // One passage per row, at the row's anchor: a hit lands on the row and lists its targets.
       const heading = headings.filter(Boolean).slice(-2).join(' › ');
       for (const row of n.children) {
+        const anchor = idOf(row) ?? id;
         const text = row.children
           .map((c) => toString(c).trim())
           .filter(Boolean)
           .join(' | ');
-        if (text) out.push({ anchor: id, heading, text, targets: targets.get(id) ?? [] });
+        if (text) out.push({ anchor, heading, text, targets: targets.get(anchor) ?? [] });
       }
       return;
     }
@@ -61,12 +64,10 @@ export function paragraphsOf(
   return out;
 }
 
-/** The index's input from the pipeline's output: plans with their passages, metrics, targets. */
-export function readSearchInput(dataDir: string = defaultDataDir()): SearchInput {
-  if (!readDataset.exists(dataDir)) return { docs: [], metrics: [], targets: [] };
-  const plans = readDataset.plans(dataDir);
-  const targets = readDataset.targets(dataDir);
-  const metrics = readDataset.metrics(dataDir);
+/** Per plan, per anchor (paragraph, heading or table row): the targets quoted there, once each. */
+export function targetsByAnchor(
+  targets: Pick<TargetRecord, 'doc' | 'id' | 'metric' | 'label' | 'spans'>[],
+): Map<string, Map<string, SearchTargetRef[]>> {
   const byDoc = new Map<string, Map<string, SearchTargetRef[]>>();
   for (const t of targets) {
     const m = byDoc.get(t.doc) ?? new Map<string, SearchTargetRef[]>();
@@ -80,6 +81,16 @@ export function readSearchInput(dataDir: string = defaultDataDir()): SearchInput
       m.set(s.anchor, list);
     }
   }
+  return byDoc;
+}
+
+/** The index's input from the pipeline's output: plans with their passages, metrics, targets. */
+export function readSearchInput(dataDir: string = defaultDataDir()): SearchInput {
+  if (!readDataset.exists(dataDir)) return { docs: [], metrics: [], targets: [] };
+  const plans = readDataset.plans(dataDir);
+  const targets = readDataset.targets(dataDir);
+  const metrics = readDataset.metrics(dataDir);
+  const byDoc = targetsByAnchor(targets);
   const docs: SearchDoc[] = [];
   const sorted = [...plans].sort(planOrder);
   for (const p of sorted) {

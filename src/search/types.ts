@@ -10,7 +10,7 @@ export interface SearchTargetRef {
 }
 
 export interface SearchParagraph {
-  /** Anchor in the reader: `p-12` or `h-3`. */
+  /** Anchor in the reader: `p-12`, `h-3` or a table row `tbl-1-r4`. */
   anchor: string;
   /** Heading of the section the paragraph sits in (the paragraph's own text for a heading). */
   heading: string;

@@ -82,7 +82,9 @@ export function renderPlan(
       properties: { className: ['reading'] },
       children: [text(`【${reading}】`)],
     });
-    return 'skip';
+    // No skip: a mark may hold another target's mark (小巨人企业、单项冠军企业各1家), which
+    // needs its reading and must count as marked, or the target list adds a second element
+    // with its id.
   });
   return { html: toHtml(hast), marked };
 }

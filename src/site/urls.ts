@@ -51,6 +51,18 @@ export const planUrl = (doc: string): string => sitePath(`plans/${seg(doc)}/`);
 /** A place in a plan's text (a paragraph `p-12`, a heading `h-3`, a target `t-1`). */
 export const anchorUrl = (doc: string, anchor: string): string => `${planUrl(doc)}#${seg(anchor)}`;
 
+/**
+ * A reader address that marks `words` on arrival (`?hl=…&hl=…` before the
+ * fragment; client/highlight-words.ts reads it): a search result's link.
+ */
+export function highlightUrl(href: string, words: string[]): string {
+  if (!words.length) return href;
+  const hash = href.indexOf('#');
+  const [path, fragment] = hash < 0 ? [href, ''] : [href.slice(0, hash), href.slice(hash)];
+  const query = new URLSearchParams(words.map((w) => ['hl', w])).toString();
+  return `${path}${path.includes('?') ? '&' : '?'}${query}${fragment}`;
+}
+
 /** A target's sentence, its permanent address for citation: `/plans/pingjiang-2026/#t-1`. */
 export const targetUrl = (t: { doc: string; id: string }): string => anchorUrl(t.doc, t.id);
 

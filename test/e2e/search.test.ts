@@ -178,6 +178,65 @@ describe('search page', () => {
     await r.page.context().close();
   });
 
+  it('marks the search words in the reader after a result is opened', async () => {
+    const r = await search('云母');
+    const href = r.passages[0]!.href;
+    expect(new URL(href, served.url).searchParams.getAll('hl')).toEqual(['云母']);
+    await r.page.click(`[data-results] a.sr-link[href="${href}"]`);
+    await r.page.waitForURL((u) => u.pathname.startsWith('/plans/pingjiang-2026/'));
+    await r.page.waitForSelector('.plan-text mark.search-hit');
+    const marked = await r.page.evaluate(() => ({
+      hits: [...document.querySelectorAll('.plan-text mark.search-hit')].map((m) => m.textContent),
+      inTarget: document.querySelector(':target')?.querySelectorAll('mark.search-hit').length ?? 0,
+      // Every 云母 of the plan's text is marked, and nothing else.
+      all: (document.querySelector('.plan-text')!.textContent ?? '').split('云母').length - 1,
+    }));
+    expect(marked.hits.length).toBeGreaterThan(1);
+    expect(new Set(marked.hits)).toEqual(new Set(['云母']));
+    expect(marked.hits.length).toBe(marked.all);
+    expect(marked.inTarget).toBeGreaterThan(0);
+    expect(r.errors).toEqual([]);
+    await r.page.context().close();
+  });
+
+  it('lands a hit in an indicator table on its row, with the row’s targets listed', async () => {
+    const r = await search('有研发活动企业占比');
+    const row = r.page.locator('[data-results] .sr-passage', {
+      has: r.page.locator('a.sr-link[href*="#tbl-"]'),
+    });
+    await expect.poll(() => row.count()).toBeGreaterThan(0);
+    const first = row.first();
+    const href = (await first.locator('a.sr-link').getAttribute('href'))!;
+    expect(href).toMatch(/^\/plans\/longhui-2023\/\?hl=[^#]+#tbl-1-r\d+$/);
+    const listed = await first
+      .locator('.sr-targets a')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+    expect(listed.length).toBeGreaterThan(0);
+    for (const l of listed) expect(l).toMatch(/^\/plans\/longhui-2023\/#t-[0-9a-f]{8}/);
+    await first.locator('a.sr-link').click();
+    await r.page.waitForURL((u) => u.hash.startsWith('#tbl-1-r'));
+    await r.page.waitForSelector('.plan-text mark.search-hit');
+    const landed = await r.page.evaluate(() => {
+      const t = document.querySelector(':target')!;
+      const box = t.getBoundingClientRect();
+      return {
+        tag: t.tagName,
+        height: box.height,
+        onScreen: box.top >= 0 && box.top < innerHeight,
+        hits: [...t.querySelectorAll('mark.search-hit')].map((m) => m.textContent ?? '').join(''),
+        targets: [...t.querySelectorAll('mark.target')].map((m) => m.getAttribute('data-target')),
+      };
+    });
+    expect(landed.tag).toBe('TR');
+    expect(landed.height).toBeGreaterThan(10);
+    expect(landed.onScreen).toBe(true);
+    expect(landed.hits).toContain('有研发活动企业占比');
+    // The targets the result listed are the ones quoted in that row.
+    for (const l of listed) expect(landed.targets).toContain(l.split('#')[1]);
+    expect(r.errors).toEqual([]);
+    await r.page.context().close();
+  });
+
   it('shows an HTML query as text', async () => {
     const q = '<img src=x onerror=alert(1)>';
     const { page, errors } = await openPage(browser, served.url);
@@ -376,7 +435,10 @@ describe('header search box', () => {
     await page.keyboard.press('ArrowDown');
     expect(await page.getAttribute('#site-search', 'aria-activedescendant')).toBeTruthy();
     await page.keyboard.press('Enter');
-    await page.waitForURL((u) => `${u.pathname}${u.hash}` === first);
+    await page.waitForURL((u) => `${u.pathname}${u.search}${u.hash}` === first);
+    // The reader marks the word the result matched.
+    await page.waitForSelector('.plan-text mark.search-hit');
+    expect(await page.locator('.plan-text mark.search-hit').first().textContent()).toBe('芦笋');
     expect(errors).toEqual([]);
     await page.context().close();
   });

@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cpSync, readFileSync, rmSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { csvParse } from 'd3';
 import type { Browser } from 'playwright-core';
 import {
   astroBuild,
@@ -278,7 +279,7 @@ describe('downloads', () => {
 });
 
 describe('hostile plan text', () => {
-  it('renders <img onerror> and <script> in a plan as text', async () => {
+  it('renders <img onerror> and <script> in a plan as text, and neutralises formulas in targets.csv', async () => {
     // Build a separate site from a temporary corpus; content/plans and .data stay untouched.
     const tmp = buildDir('xss');
     try {
@@ -318,6 +319,18 @@ describe('hostile plan text', () => {
         ).toBeUndefined();
         expect(errors).toEqual([]);
         await context.close();
+        // targets.csv as downloaded: text a spreadsheet would run as a formula starts with '.
+        const csv = await (await fetch(`${xsite.url}/data/targets.csv`)).text();
+        const rows = csvParse(csv.replace(/^\uFEFF/, ''));
+        const row = (metric: string) => rows.find((r) => r['metric'] === metric)!;
+        expect(row('tech_contract_value')['quote']).toBe("'=1+2 技术合同成交额达到 5 亿元");
+        expect(row('tech_contract_value')['lead']).toBe("'@县科技局");
+        expect(row('tech_sme')['quote']).toBe("'+新增科技型中小企业 8 家");
+        expect(row('tech_sme')['lead']).toBe("'-县财政局");
+        for (const r of rows)
+          for (const c of rows.columns)
+            if (!/^-?\d+(\.\d+)?$/.test(r[c]!))
+              expect(r[c], `${c}: ${r[c]}`).not.toMatch(/^[=+\-@]/);
       } finally {
         await xsite.close();
       }

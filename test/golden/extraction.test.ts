@@ -2,10 +2,21 @@
  * Golden test: the five bundled plans (without their front matter, as counties
  * publish them) against the hand-checked answers copied into test/fixtures/gold.
  * Thresholds are the acceptance figures; the shared scorer is run separately.
+ * Each plan's whole extraction output (ids included) is also kept as a golden
+ * file, test/output/extraction/<doc>.json (see test/support/svg-snapshot.ts).
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { differences, figures, runCorpus, type Scored } from './score.ts';
+import { expectFileSnapshot } from '../support/svg-snapshot.ts';
+import {
+  differences,
+  FIELDS,
+  fieldOf,
+  figures,
+  runCorpus,
+  scoreDoc,
+  type Scored,
+} from './score.ts';
 
 const fixtures = join(import.meta.dirname, '../fixtures');
 const results = runCorpus(join(fixtures, 'corpus'), join(fixtures, 'gold'));
@@ -87,4 +98,53 @@ describe('extraction against the golden answers', () => {
     for (const t of withSplits)
       expect(t.allocations.reduce((s, a) => s + a.value, 0)).toBeCloseTo(t.value);
   });
+});
+
+describe('every field of the answers', () => {
+  it('each found target is typed and agrees in qualifier, deadline, section, scope, lead and allocations', () => {
+    for (const r of results) {
+      expect(r.score.found, r.doc).toBe(r.score.gold);
+      expect(r.score.typed, r.doc).toBe(r.score.gold);
+      const report = r.score.partial.map(
+        (m) =>
+          `${m.fields.join(',')} «${m.gold.quotes[0]}»: ${m.fields.map((f) => `${fieldOf(m.got, f)} for ${fieldOf(m.gold, f)}`).join('; ')}`,
+      );
+      expect(report, r.doc).toEqual([]);
+    }
+  });
+
+  // The comparison above can fail: an answer changed in any one field is reported in that field.
+  it.each(FIELDS)('a difference in %s alone is reported as that field', (field) => {
+    const r = results.find((x) => x.doc === 'linxiang-2024')!;
+    const gold = r.gold.targets.map((t) => ({ ...t }));
+    const i = gold.findIndex((t) => (t.allocations?.length ?? 0) > 0);
+    const t = gold[i]!;
+    const changed = {
+      qualifier: { qualifier: t.qualifier === 'about' ? 'reach' : 'about' },
+      deadline: { deadline: (t.deadline ?? 2000) + 1 },
+      section: { section: '二、别的章节' },
+      scope: { scope: t.scope ? null : '规模以上' },
+      lead: { lead: [...(t.lead ?? []), '县财政局'] },
+      allocations: {
+        allocations: t.allocations!.map((a, k) => (k === 0 ? { ...a, value: a.value + 1 } : a)),
+      },
+    }[field];
+    gold[i] = { ...t, ...changed };
+    const score = scoreDoc(r.text, gold, r.result.extraction.targets);
+    expect(score.partial.map((m) => m.fields)).toEqual([[field]]);
+  });
+});
+
+describe('whole-plan golden output', () => {
+  it.each(docs)(
+    '%s: the extraction, ids included, is test/output/extraction/<doc>.json',
+    async (doc) => {
+      const r = results.find((x) => x.doc === doc)!;
+      await expectFileSnapshot(
+        `extraction/${doc}`,
+        'json',
+        JSON.stringify(r.result.extraction, null, 1),
+      );
+    },
+  );
 });

@@ -2,8 +2,9 @@
  * Our own scorer for the golden fixtures (the shared scorer stays the referee):
  * a predicted target finds a gold one when a quote overlaps in the plan text and
  * value, value_max and unit agree; it is typed when metric and kind agree too
- * (or a reading the answer lists in metric_ok / kind_ok), and full when
- * qualifier, deadline and scope agree as well. High-confidence predictions are
+ * (or a reading the answer lists in metric_ok / kind_ok), and full when every
+ * other field of the answer agrees as well: qualifier, deadline, section,
+ * scope, lead units and allocations. High-confidence predictions are
  * counted apart: how often they are typed right, and how much of the answers
  * they cover.
  */
@@ -21,7 +22,9 @@ export interface GoldTarget {
   qualifier?: string;
   deadline?: number | null;
   scope?: string | null;
+  section?: string | null;
   lead?: string[];
+  allocations?: { unit: string; value: number }[];
   metric_ok?: string[];
   kind_ok?: string[];
   confidence?: string;
@@ -41,7 +44,7 @@ export interface Scored {
   highTyped: number;
   missed: GoldTarget[];
   mistyped: { gold: GoldTarget; got: GoldTarget }[];
-  /** Typed matches whose qualifier, deadline or scope differ: the fields that do. */
+  /** Typed matches that differ in any other field of the answer: the fields that do. */
   partial: { gold: GoldTarget; got: GoldTarget; fields: Field[] }[];
   /** High-confidence predictions that are wrong (mistyped or found nothing). */
   wrongHigh: GoldTarget[];
@@ -81,9 +84,16 @@ function spans(text: string, quotes: string[]): [number, number][] {
 const overlaps = (a: [number, number][], b: [number, number][]) =>
   a.some(([a0, a1]) => b.some(([b0, b1]) => a0 < b1 && b0 < a1));
 
-const FIELDS = ['qualifier', 'deadline', 'scope'] as const;
-type Field = (typeof FIELDS)[number];
-const fieldOf = (t: GoldTarget, f: Field) => fold(String(t[f] ?? ''));
+/** The fields compared beyond metric, kind and value, each folded to one comparable string. */
+export const FIELDS = ['qualifier', 'deadline', 'section', 'scope', 'lead', 'allocations'] as const;
+export type Field = (typeof FIELDS)[number];
+/** A field as compared: lists in any order (lead units, allocations), text NFKC- and space-folded. */
+export function fieldOf(t: GoldTarget, f: Field): string {
+  if (f === 'lead') return JSON.stringify((t.lead ?? []).map(fold).sort());
+  if (f === 'allocations')
+    return JSON.stringify((t.allocations ?? []).map((a) => `${fold(a.unit)}=${a.value}`).sort());
+  return fold(String(t[f] ?? ''));
+}
 
 /** Scores one plan's predictions against its answers. */
 export function scoreDoc(text: string, gold: GoldTarget[], pred: GoldTarget[]): Scored {
@@ -229,7 +239,7 @@ export function differences(runs: DocRun[]): string[] {
     ...r.score.mistyped.map((m) => `${r.doc} mistyped ${v(m.got)} for ${v(m.gold)} ${q(m.gold)}`),
     ...r.score.partial.map(
       (m) =>
-        `${r.doc} fields ${m.fields.map((f) => `${f} ${String(m.got[f] ?? null)} for ${String(m.gold[f] ?? null)}`).join(', ')} ${q(m.gold)}`,
+        `${r.doc} fields ${m.fields.map((f) => `${f} ${fieldOf(m.got, f)} for ${fieldOf(m.gold, f)}`).join(', ')} ${q(m.gold)}`,
     ),
     ...r.score.wrongHigh.map((t) => `${r.doc} wrong high ${v(t)} ${q(t)}`),
     ...r.score.extra.map((t) => `${r.doc} extra ${v(t)} ${q(t)}`),

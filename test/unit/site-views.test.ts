@@ -378,6 +378,39 @@ describe('planView', () => {
     expect(v.toc).toEqual([{ id: 'h-1', depth: 2, text: '一、工作目标' }]);
     expect([...v.unmarked]).toEqual([lost.id]);
   });
+
+  // linxiang-2024: 争创国家级专精特新小巨人企业、单项产品冠军企业各1家 holds two targets, one inside the other.
+  it('counts a mark inside another mark as marked, and gives it its own reading', () => {
+    const outer = target('linxiang-2024', 'rd_spending', 'growth', 1);
+    const inner = target('linxiang-2024', 'hightech_firms', 'increase', 1);
+    const nested = {
+      type: 'root',
+      children: [
+        {
+          type: 'paragraph',
+          data: { id: 'p-1', hProperties: { id: 'p-1' } },
+          children: [
+            {
+              type: 'targetMark',
+              data: { hName: 'mark', hProperties: { id: outer.id, dataTarget: outer.id } },
+              children: [
+                { type: 'text', value: '争创小巨人企业、' },
+                {
+                  type: 'targetMark',
+                  data: { hName: 'mark', hProperties: { id: inner.id, dataTarget: inner.id } },
+                  children: [{ type: 'text', value: '单项冠军企业各1家' }],
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    } as unknown as Root;
+    const n = planView(nested, [outer, inner], METRICS);
+    expect([...n.unmarked]).toEqual([]);
+    expect(n.html.match(/class="reading"/g)).toHaveLength(2);
+    expect(n.html).toContain('高新技术企业 hightech_firms · 新增');
+  });
 });
 
 describe('plan and target order', () => {
