@@ -257,6 +257,32 @@ describe('county brief', () => {
     }
     await page.close();
   });
+
+  it('carries its address, the data version, page numbers and each plan’s source on paper only', async () => {
+    const { extractText, getDocumentProxy } = await import('unpdf');
+    const version = (
+      JSON.parse(readFileSync(join(DIST, 'data/version.json'), 'utf8')) as { version: string }
+    ).version;
+    const page = await browser.newPage();
+    await page.goto(`${site.url}/counties/pingjiang/`);
+    expect(await page.locator('.print-provenance').isVisible()).toBe(false);
+    await page.emulateMedia({ media: 'print' });
+    const brief = page.locator('.print-provenance');
+    expect(await brief.isVisible()).toBe(true);
+    const text = await brief.innerText();
+    expect(text).toContain('/counties/pingjiang/');
+    expect(text).toContain(version);
+    for (const p of plans.filter((x) => x.meta.slug === 'pingjiang'))
+      expect(text).toContain(p.meta.title);
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    const { text: pdfText } = await extractText(await getDocumentProxy(new Uint8Array(pdf)), {
+      mergePages: true,
+    });
+    // Chromium's PDF text maps some glyphs to CJK radicals (⻚ for 页); read them as the PDF reader does.
+    const { normalizeRadicals } = await import('../../src/pipeline/formats/cjk-radicals.ts');
+    expect(normalizeRadicals(pdfText).replace(/\s+/g, '')).toMatch(/第1页，共[12]页/);
+    await page.close();
+  });
 });
 
 describe('downloads', () => {
