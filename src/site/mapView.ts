@@ -115,6 +115,35 @@ export const MAP_NOTE = '示意图，不作为权威边界依据 Schematic map, 
 
 /** Maps per metric chart at most (one per province; the data table lists every county). */
 const METRIC_MAPS = 4;
+/**
+ * Maps per metric page at most: a province map is 50–80 KB of SVG, and at
+ * national size a metric has a dozen chart groups, so a map per group and
+ * province made a 1.8 MB page at 1,000 plans. The largest groups get them.
+ */
+const METRIC_PAGE_MAPS = 4;
+
+/** The metric page's maps, group by group, within the page's budget (groups in display order). */
+export function metricPageMaps(
+  metrics: Metric[],
+  groups: { members: TargetRecord[]; slug: string }[],
+  plans: PlanRecord[],
+  targets: TargetRecord[],
+): MapSpec[][] {
+  let budget = METRIC_PAGE_MAPS;
+  return groups.map((g) => {
+    if (budget <= 0) return [];
+    const maps = metricMaps(
+      metrics,
+      g.members,
+      plans,
+      targets,
+      g.slug,
+      Math.min(budget, METRIC_MAPS),
+    );
+    budget -= maps.length;
+    return maps;
+  });
+}
 
 /**
  * The metric page's maps for one chart group (same metric, kind, unit base):
@@ -128,6 +157,7 @@ export function metricMaps(
   plans: PlanRecord[],
   targets: TargetRecord[],
   slug: string,
+  limit = METRIC_MAPS,
 ): MapSpec[] {
   const first = group[0];
   if (!first) return [];
@@ -144,7 +174,7 @@ export function metricMaps(
   );
   const kind = KIND_LABEL[first.kind];
   const unit = unitBase(first.unit);
-  return provinces.slice(0, METRIC_MAPS).map(([province, ps], i) => {
+  return provinces.slice(0, limit).map(([province, ps], i) => {
     const prefs = [...new Set(ps.map(({ code }) => prefectureOf(code)))];
     const region = prefs.length === 1 ? prefs[0]! : province;
     const inRegion = coded
@@ -161,8 +191,8 @@ export function metricMaps(
       title,
       description: `${where}各县最新方案的${info.zh}${kind.zh}目标，颜色越深目标越高；斜线为未收录方案的县。`,
       caption: `${title}：每县取最新一份方案中首个同类目标；点击县跳到该县页面。${
-        i === 0 && provinces.length > METRIC_MAPS
-          ? `另有 ${provinces.length - METRIC_MAPS} 个省份的方案未绘图，见上方图表。`
+        i === 0 && provinces.length > limit
+          ? `另有 ${provinces.length - limit} 个省份的方案未绘图，见上方图表和各省页面。`
           : ''
       }`,
       legendLabel: `${kind.zh} ${unit}`,

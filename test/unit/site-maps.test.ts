@@ -8,6 +8,7 @@ import {
   mapData,
   mapTable,
   metricMaps,
+  metricPageMaps,
   newestByCounty,
 } from '../../src/site/mapView.ts';
 import { prefectureOutlines } from '../../src/site/boundaries.ts';
@@ -87,6 +88,18 @@ describe('metricMaps', () => {
     expect(yueyang!.region).toEqual(['430600']);
     expect(yueyang!.data.map((d) => d.code)).toEqual(['430626', '430682']);
     expect(metricMaps(METRICS, [], PLANS, ALL, 'x')).toEqual([]);
+  });
+});
+
+describe('metricPageMaps', () => {
+  it('keeps a metric page to four maps however many chart groups it has, the first groups first', () => {
+    const groups = Array.from({ length: 6 }, (_, i) => ({
+      members: [rd24, rd26, rdLX, rdYJ],
+      slug: `g${i}`,
+    }));
+    const maps = metricPageMaps(METRICS, groups, PLANS, ALL);
+    expect(maps.map((m) => m.length)).toEqual([1, 1, 1, 1, 0, 0]);
+    expect(maps.flat().map((m) => m.id)).toEqual(['map-g0-1', 'map-g1-1', 'map-g2-1', 'map-g3-1']);
   });
 });
 
