@@ -80,16 +80,21 @@ export function init(root: HTMLElement): void {
     return el('section', { class: 'facet' }, el('h2', {}, label), ul);
   };
 
+  /** Empties the results, suggestions and filters (no query, or a failed first page). */
+  const clearResults = (): void => {
+    quick.replaceChildren();
+    list.replaceChildren();
+    facets.replaceChildren();
+    facetBox.hidden = true;
+  };
+
   const render = async (append = false): Promise<void> => {
     const my = ++seq;
     const q = state.q.trim();
     document.title = q ? `“${q}”的搜索结果 · 县域科技创新目标对比` : '搜索 · 县域科技创新目标对比';
     if (!q) {
       status.textContent = '输入县名、指标或原文词语，例如：云母、知识产权质押、高企、30%。';
-      quick.replaceChildren();
-      list.replaceChildren();
-      facets.replaceChildren();
-      facetBox.hidden = true;
+      clearResults();
       more.hidden = true;
       return;
     }
@@ -114,12 +119,7 @@ export function init(root: HTMLElement): void {
         ' ',
         retry,
       );
-      if (!append) {
-        quick.replaceChildren();
-        list.replaceChildren();
-        facets.replaceChildren();
-        facetBox.hidden = true;
-      }
+      if (!append) clearResults();
       more.hidden = true;
       return;
     }

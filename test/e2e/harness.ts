@@ -25,6 +25,7 @@ import { gzipSync } from 'node:zlib';
 import { extname, join, normalize, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { PlanRecord, TargetRecord } from '../../src/pipeline/schema.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const DIST = join(ROOT, 'dist');
@@ -81,6 +82,19 @@ export function astroBuild(outDir: string, dataDir: string): number {
   if (r.status !== 0)
     throw new Error(`astro build failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
   return performance.now() - t0;
+}
+
+/** The built site's plan and target downloads (each file is `{ data_version, plans|targets }`). */
+export function builtDownloads(): {
+  plans: PlanRecord[];
+  targets: TargetRecord[];
+} {
+  const read = <T>(file: string): T =>
+    JSON.parse(readFileSync(join(DIST, 'data', file), 'utf8')) as T;
+  return {
+    plans: read<{ plans: PlanRecord[] }>('plans.json').plans,
+    targets: read<{ targets: TargetRecord[] }>('targets.json').targets,
+  };
 }
 
 /** Build dist/ once if it is missing or older than its inputs. */

@@ -12,7 +12,16 @@ import { csvParse, type DSVRowArray } from 'd3';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlanRecord, TargetRecord } from '../../src/pipeline/schema.ts';
-import { DIST, ensureBuilt, launch, listFiles, openPage, serve, type Served } from './harness.ts';
+import {
+  builtDownloads,
+  DIST,
+  ensureBuilt,
+  launch,
+  listFiles,
+  openPage,
+  serve,
+  type Served,
+} from './harness.ts';
 
 let site: Served;
 let browser: Browser;
@@ -22,12 +31,7 @@ let targets: TargetRecord[];
 
 beforeAll(async () => {
   ensureBuilt();
-  plans = (
-    JSON.parse(readFileSync(join(DIST, 'data/plans.json'), 'utf8')) as { plans: PlanRecord[] }
-  ).plans;
-  targets = (
-    JSON.parse(readFileSync(join(DIST, 'data/targets.json'), 'utf8')) as { targets: TargetRecord[] }
-  ).targets;
+  ({ plans, targets } = builtDownloads());
   site = await serve();
   browser = await launch();
   page = (await openPage(browser, site.url)).page;

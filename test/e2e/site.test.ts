@@ -14,6 +14,7 @@ import {
   astroBuild,
   axe,
   buildDir,
+  builtDownloads,
   DIST,
   ensureBuilt,
   launch,
@@ -32,12 +33,7 @@ let targets: TargetRecord[];
 
 beforeAll(async () => {
   ensureBuilt();
-  plans = (
-    JSON.parse(readFileSync(join(DIST, 'data/plans.json'), 'utf8')) as { plans: PlanRecord[] }
-  ).plans;
-  targets = (
-    JSON.parse(readFileSync(join(DIST, 'data/targets.json'), 'utf8')) as { targets: TargetRecord[] }
-  ).targets;
+  ({ plans, targets } = builtDownloads());
   site = await serve();
   browser = await launch();
 });

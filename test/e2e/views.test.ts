@@ -6,10 +6,8 @@
  * text on the first phone screen.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { DIST, ensureBuilt, launch, openPage, serve, type Served } from './harness.ts';
+import { builtDownloads, ensureBuilt, launch, openPage, serve, type Served } from './harness.ts';
 import type { PlanRecord } from '../../src/pipeline/schema.ts';
 import { prefectureOutlines } from '../../src/site/boundaries.ts';
 
@@ -19,10 +17,7 @@ let plans: PlanRecord[];
 
 beforeAll(async () => {
   ensureBuilt();
-  // The download carries its data version beside the records (src/site/exports.ts).
-  plans = (
-    JSON.parse(readFileSync(join(DIST, 'data/plans.json'), 'utf8')) as { plans: PlanRecord[] }
-  ).plans;
+  ({ plans } = builtDownloads());
   site = await serve();
   browser = await launch();
 });
